@@ -1,0 +1,2 @@
+-- rag-service stores embeddings next to its chunks; pgvector supplies the type and the indexes.
+CREATE EXTENSION IF NOT EXISTS vector;
