@@ -13,22 +13,30 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the settings every Baeum service shares (actuator exposure, probes, graceful shutdown, JSON
- * logs, database URLs derived from {@code baeum.database.*}) as the <em>lowest</em>-precedence
+ * logs; for services naming {@code baeum.database.name}, R2DBC and Flyway URLs) as the <em>lowest</em>-precedence
  * property source, so a service's own {@code application.yml}, profiles and the environment
  * always win.
  */
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    static final String RESOURCE = "baeum-service-defaults.yml";
+    static final String SERVICE_DEFAULTS = "baeum-service-defaults.yml";
+    static final String DATABASE_DEFAULTS = "baeum-database-defaults.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        addLast(environment, SERVICE_DEFAULTS);
+        // only services that own a database name it; others (gateway, heartbeat) get no R2DBC/Flyway URLs
+        if (environment.containsProperty("baeum.database.name")) {
+            addLast(environment, DATABASE_DEFAULTS);
+        }
+    }
+
+    private static void addLast(ConfigurableEnvironment environment, String resource) {
         try {
-            List<PropertySource<?>> sources =
-                    new YamlPropertySourceLoader().load("baeum-service-defaults", new ClassPathResource(RESOURCE));
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(resource, new ClassPathResource(resource));
             sources.forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 }

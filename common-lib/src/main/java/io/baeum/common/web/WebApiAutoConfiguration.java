@@ -1,0 +1,50 @@
+package io.baeum.common.web;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.http.codec.ServerCodecConfigurer;
+
+/**
+ * The web conventions every Baeum WebFlux service gets by depending on common-lib: request ids (also
+ * in the logging MDC) and one error handler answering in the {@link ApiResponse} envelope.
+ *
+ * <p>Error texts come from {@code baeum/common-messages} (shipped here) and the service's own
+ * {@code baeum/messages} bundle, in English and Korean.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class WebApiAutoConfiguration {
+
+    static {
+        MdcRequestIdPropagation.register();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestIdWebFilter requestIdWebFilter() {
+        return new RequestIdWebFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiErrorWebExceptionHandler apiErrorWebExceptionHandler(ServerCodecConfigurer codecs,
+                                                            ObjectProvider<Clock> clock) {
+        return new ApiErrorWebExceptionHandler(errorMessages(), codecs, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    private static MessageSource errorMessages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        // the service's own bundle first, so it can refine a common text
+        source.setBasenames("baeum/messages", "baeum/common-messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+}
