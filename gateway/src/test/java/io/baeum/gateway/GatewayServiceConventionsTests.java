@@ -1,0 +1,24 @@
+package io.baeum.gateway;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.baeum.testing.BaeumInfrastructure;
+import io.baeum.testing.ServiceConventionsContract;
+
+class GatewayServiceConventionsTests extends ServiceConventionsContract {
+
+    @RegisterExtension
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.registerProperties(registry);
+    }
+
+    @Override
+    protected BaeumInfrastructure infrastructure() {
+        return infra;
+    }
+}

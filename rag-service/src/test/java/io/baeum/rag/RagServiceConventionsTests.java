@@ -1,0 +1,24 @@
+package io.baeum.rag;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.baeum.testing.BaeumInfrastructure;
+import io.baeum.testing.ServiceConventionsContract;
+
+class RagServiceConventionsTests extends ServiceConventionsContract {
+
+    @RegisterExtension
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.registerProperties(registry);
+    }
+
+    @Override
+    protected BaeumInfrastructure infrastructure() {
+        return infra;
+    }
+}
