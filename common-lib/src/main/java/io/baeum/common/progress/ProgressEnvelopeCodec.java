@@ -2,6 +2,7 @@ package io.baeum.common.progress;
 
 import static io.baeum.common.progress.EnvelopeRejectionReason.*;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -231,7 +232,7 @@ public final class ProgressEnvelopeCodec implements AutoCloseable {
                 throw reject(MALFORMED_HEADER, "key id contains a character outside [A-Za-z0-9._-]");
             }
         }
-        String keyId = new String(envelope, at, keyIdLength, java.nio.charset.StandardCharsets.US_ASCII);
+        String keyId = new String(envelope, at, keyIdLength, StandardCharsets.US_ASCII);
         at += keyIdLength;
         ProgressKey key = keys.find(keyId).orElseThrow(
                 () -> reject(UNKNOWN_KEY, "key id '" + keyId + "' is not in the key ring"));
