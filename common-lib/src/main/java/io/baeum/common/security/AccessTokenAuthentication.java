@@ -34,6 +34,12 @@ public final class AccessTokenAuthentication extends AbstractAuthenticationToken
         return token;
     }
 
+    /** The token's subject (the user id). */
+    @Override
+    public String getName() {
+        return token.subject();
+    }
+
     /** Always {@code null}: the raw token is not kept once verified. */
     @Override
     public @Nullable Object getCredentials() {

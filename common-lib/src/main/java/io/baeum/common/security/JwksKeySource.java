@@ -37,7 +37,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  *       interval; a {@code kid} it does not know triggers a refresh too.</li>
  *   <li>Fetches are at least the minimum refresh interval apart, whatever asks for them, so a flood of
  *       tokens with random {@code kid}s costs auth-service at most one request per interval.
- *       Concurrent callers share the one fetch in flight.</li>
+ *       Concurrent callers share the one fetch in flight. Until a first set has loaded, a failed
+ *       fetch may be retried after one second (or the minimum interval, if shorter).</li>
  *   <li>A failed fetch (timeout, error status, unparsable or keyless body) keeps the last good set.</li>
  * </ul>
  *
@@ -49,6 +50,9 @@ public final class JwksKeySource {
     private static final Logger log = LoggerFactory.getLogger(JwksKeySource.class);
 
     private static final int MIN_RSA_KEY_BITS = 2048;
+
+    /** Until a first set has loaded every token fails, so a failed first load is retried sooner. */
+    private static final Duration INITIAL_LOAD_RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private final WebClient webClient;
     private final URI jwksUri;
@@ -114,6 +118,14 @@ public final class JwksKeySource {
     }
 
     /**
+     * Loads the key set now (subject to the same rate limit as any refresh), so that the first
+     * requests do not wait for it. Never signals an error: a failure is logged and retried on use.
+     */
+    public Mono<Void> warmUp() {
+        return refresh().then();
+    }
+
+    /**
      * Fetches the set now unless a fetch is in flight (then joins it) or the last one started less
      * than the minimum refresh interval ago (then answers the set held). Never signals an error.
      */
@@ -124,7 +136,10 @@ public final class JwksKeySource {
                 return state.inFlight();
             }
             Instant now = clock.instant();
-            if (state.lastStarted() != null && now.isBefore(state.lastStarted().plus(minRefreshInterval))) {
+            Duration interval = current.get().fetchedAt() == null
+                    ? min(minRefreshInterval, INITIAL_LOAD_RETRY_INTERVAL)
+                    : minRefreshInterval;
+            if (state.lastStarted() != null && now.isBefore(state.lastStarted().plus(interval))) {
                 return Mono.just(current.get());
             }
             FetchState[] started = new FetchState[1];
@@ -136,6 +151,10 @@ public final class JwksKeySource {
                 return fetch;
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Mono<KeySet> fetch() {

@@ -1,6 +1,5 @@
 package io.baeum.common.security;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * An access token whose signature, type, issuer, audience and lifetime have been verified.
  *
- * <p>It is the authenticated principal of a request ({@link #getName()} is the subject).
+ * <p>It is the authenticated principal of a request: inject it with
+ * {@code @AuthenticationPrincipal VerifiedAccessToken token}. (It deliberately does not implement
+ * {@link java.security.Principal}: WebFlux would then bind the {@code Authentication} to such a
+ * parameter instead.)
  *
  * @param subject            the user id ({@code sub})
  * @param roles              the roles granted, e.g. {@code TRAINEE}, {@code INSTRUCTOR}, {@code ADMIN}
@@ -34,7 +36,7 @@ public record VerifiedAccessToken(
         Instant issuedAt,
         Instant expiresAt,
         @Nullable Instant identityVerifiedAt,
-        Map<String, Object> claims) implements Principal {
+        Map<String, Object> claims) {
 
     public VerifiedAccessToken {
         Objects.requireNonNull(subject, "subject");
@@ -50,11 +52,5 @@ public record VerifiedAccessToken(
     /** Whether the token grants {@code role} (without a {@code ROLE_} prefix). */
     public boolean hasRole(String role) {
         return roles.contains(role);
-    }
-
-    /** The subject, so that the token can serve as a {@link Principal}. */
-    @Override
-    public String getName() {
-        return subject;
     }
 }

@@ -47,6 +47,15 @@ final class TokenMother {
     private final URI attackerUri;
 
     /**
+     * Verification properties for the test JWKS at {@code jwksUri}: the defaults, except a JWKS timeout
+     * generous enough for a loaded build machine.
+     */
+    static TokenVerificationProperties propertiesFor(URI jwksUri) {
+        return new TokenVerificationProperties(jwksUri, ISSUER, AUDIENCE, Duration.ofSeconds(30), 10_000,
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(15));
+    }
+
+    /**
      * @param clock       "now" for iat and exp
      * @param attackerUri a server the attacker controls, for jku/x5u headers
      */
