@@ -3,6 +3,7 @@ package io.baeum.common.security;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +73,7 @@ class AccessTokenVerifierHostileTokenTests {
         String token = tokens.accessToken()
                 .header("jku", attacker.jwksUri().toString())
                 .keyId("attacker-only")
-                .signedWith(TokenMother.ATTACKER_KEY, com.nimbusds.jose.JWSAlgorithm.RS256)
+                .signedWith(TokenMother.ATTACKER_KEY, JWSAlgorithm.RS256)
                 .sign();
 
         StepVerifier.create(verifier.verify(token))

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class AccessTokenVerifierTests {
     @Test
     void failuresAreNotCached() {
         String forged = tokens.accessToken().signedWith(TokenMother.ATTACKER_KEY,
-                com.nimbusds.jose.JWSAlgorithm.RS256).sign();
+                JWSAlgorithm.RS256).sign();
 
         for (int attempt = 0; attempt < 2; attempt++) {
             StepVerifier.create(verifier.verify(forged))
@@ -148,7 +149,7 @@ class AccessTokenVerifierTests {
         clock.advance(properties.jwksMinRefreshInterval());
 
         String rotated = tokens.accessToken().keyId("key-2")
-                .signedWith(TokenMother.ROTATED_KEY, com.nimbusds.jose.JWSAlgorithm.RS256).sign();
+                .signedWith(TokenMother.ROTATED_KEY, JWSAlgorithm.RS256).sign();
 
         StepVerifier.create(verifier.verify(rotated)).expectNextCount(1).verifyComplete();
         assertThat(jwks.requests()).isEqualTo(2);
@@ -160,7 +161,7 @@ class AccessTokenVerifierTests {
         jwks.serve(TokenMother.SIGNING_KEY, TokenMother.ROTATED_KEY);
         clock.advance(properties.jwksMinRefreshInterval().minusSeconds(1));
         String rotated = tokens.accessToken().keyId("key-2")
-                .signedWith(TokenMother.ROTATED_KEY, com.nimbusds.jose.JWSAlgorithm.RS256).sign();
+                .signedWith(TokenMother.ROTATED_KEY, JWSAlgorithm.RS256).sign();
 
         StepVerifier.create(verifier.verify(rotated))
                 .expectErrorSatisfies(error -> assertReason(error, Reason.UNKNOWN_KEY))
@@ -260,7 +261,7 @@ class AccessTokenVerifierTests {
         jwks.serve(TokenMother.ROTATED_KEY);
         clock.advance(properties.jwksMinRefreshInterval());
         String rotated = tokens.accessToken().keyId("key-2")
-                .signedWith(TokenMother.ROTATED_KEY, com.nimbusds.jose.JWSAlgorithm.RS256).sign();
+                .signedWith(TokenMother.ROTATED_KEY, JWSAlgorithm.RS256).sign();
         StepVerifier.create(verifier.verify(rotated)).expectNextCount(1).verifyComplete();
 
         StepVerifier.create(verifier.verify(token))

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class BearerTokenSecurityWebFluxTests {
     @Test
     void refusedTokenGetsAnInvalidTokenChallengeAndNoReason() {
         String forged = tokens.accessToken().signedWith(TokenMother.ATTACKER_KEY,
-                com.nimbusds.jose.JWSAlgorithm.RS256).sign();
+                JWSAlgorithm.RS256).sign();
 
         client.get().uri("/api/v1/me")
                 .headers(headers -> headers.setBearerAuth(forged))

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.Base64URL;
 
 import io.baeum.common.security.InvalidAccessTokenException.Reason;
