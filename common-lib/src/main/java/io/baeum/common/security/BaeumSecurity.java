@@ -1,13 +1,13 @@
 package io.baeum.common.security;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+import io.baeum.common.web.ApiErrorWebExceptionHandler;
 
 /**
  * The Spring Security (WebFlux) setup every Baeum service shares. Needs Spring Security on the
@@ -54,7 +54,7 @@ public final class BaeumSecurity {
      */
     public static ServerHttpSecurity bearerTokens(ServerHttpSecurity http, AccessTokenVerifier verifier,
             SessionRevocationCheck revocationCheck) {
-        SecurityErrorResponses errors = new SecurityErrorResponses(JsonMapper.shared());
+        SecurityErrorResponses errors = new SecurityErrorResponses(ApiErrorWebExceptionHandler.withDefaults());
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(
                 new AccessTokenAuthenticationManager(verifier, revocationCheck));
         bearer.setServerAuthenticationConverter(new BearerTokenAuthenticationConverter());

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -63,6 +64,24 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         this.clock = clock;
     }
 
+    /**
+     * A handler with the standard bundles and codecs, for components that answer errors outside the
+     * WebFlux exception chain (e.g. Spring Security entry points) in the same shape.
+     */
+    public static ApiErrorWebExceptionHandler withDefaults() {
+        return new ApiErrorWebExceptionHandler(defaultMessages(), ServerCodecConfigurer.create(), Clock.systemUTC());
+    }
+
+    /** The service's own {@code baeum/messages} bundle, then common-lib's {@code baeum/common-messages}. */
+    static MessageSource defaultMessages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        // the service's own bundle first, so it can refine a common text
+        source.setBasenames("baeum/messages", "baeum/common-messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
     @Override
     public int getOrder() {
         return ORDER;
@@ -85,7 +104,8 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
                 problem.code(),
                 problem.fieldErrors().stream().map(f -> localize(f, locale)).toList());
         Map<String, Object> metadata = new LinkedHashMap<>();
-        RequestIds.of(exchange).ifPresent(id -> metadata.put("requestId", id));
+        // the request-id filter runs first in a service; the request's own id covers anything earlier
+        metadata.put("requestId", RequestIds.of(exchange).orElseGet(() -> exchange.getRequest().getId()));
         metadata.put("timestamp", clock.instant().toString());
 
         return ServerResponse.status(problem.status())

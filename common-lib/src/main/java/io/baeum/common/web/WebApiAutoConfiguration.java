@@ -6,9 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
@@ -36,15 +34,7 @@ public class WebApiAutoConfiguration {
     @ConditionalOnMissingBean
     ApiErrorWebExceptionHandler apiErrorWebExceptionHandler(ServerCodecConfigurer codecs,
                                                             ObjectProvider<Clock> clock) {
-        return new ApiErrorWebExceptionHandler(errorMessages(), codecs, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    private static MessageSource errorMessages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        // the service's own bundle first, so it can refine a common text
-        source.setBasenames("baeum/messages", "baeum/common-messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return new ApiErrorWebExceptionHandler(ApiErrorWebExceptionHandler.defaultMessages(), codecs,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }
