@@ -32,8 +32,11 @@ BAEUM_DATABASES=(baeum_auth baeum_learning baeum_exam baeum_billing baeum_rag)
 BAEUM_DB_USER="${BAEUM_DB_USER:-baeum}"
 BAEUM_DB_PASSWORD="${BAEUM_DB_PASSWORD:-baeum}"
 BAEUM_PG_VERSION=15
-BAEUM_PG_PORT=5432
-BAEUM_REDIS_PORT=6379
+# The Debian cluster name and ports can be overridden to try install.sh against a scratch cluster
+# (e.g. BAEUM_PG_CLUSTER=scratch BAEUM_PG_PORT=5440); the services themselves expect the defaults.
+BAEUM_PG_CLUSTER="${BAEUM_PG_CLUSTER:-main}"
+BAEUM_PG_PORT="${BAEUM_PG_PORT:-5432}"
+BAEUM_REDIS_PORT="${BAEUM_REDIS_PORT:-6379}"
 
 # ElasticMQ (SQS API) for local runs; the queues are declared in elasticmq/elasticmq.conf.
 BAEUM_SQS_PORT=9324
@@ -82,6 +85,12 @@ baeum_pick_java() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 baeum_pick_java
+
+# Maven itself (guice) calls sun.misc.Unsafe, which JDK 24+ warns about on every ./mvnw run;
+# allow it quietly. The option does not exist before JDK 23, so only add it where it does.
+if [[ "$(baeum_java_major "$JAVA_HOME/bin/java")" -ge 24 && "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+fi
 
 # Root does things directly; anyone else goes through sudo (install.sh only).
 if [[ "$(id -u)" -eq 0 ]]; then BAEUM_SUDO=(); else BAEUM_SUDO=(sudo); fi

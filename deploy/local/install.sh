@@ -57,17 +57,17 @@ pg_admin() { as_postgres psql -X -q -At -v ON_ERROR_STOP=1 -p "$BAEUM_PG_PORT" "
 apt_install "postgresql-$BAEUM_PG_VERSION" "postgresql-client-$BAEUM_PG_VERSION"
 
 # The package normally creates the "main" cluster; create it if an image opted out of that.
-if ! pg_lsclusters -h "$BAEUM_PG_VERSION" main >/dev/null 2>&1 || \
-   [[ -z "$(pg_lsclusters -h "$BAEUM_PG_VERSION" main 2>/dev/null)" ]]; then
-  note "creating PostgreSQL cluster $BAEUM_PG_VERSION/main"
-  "${BAEUM_SUDO[@]}" pg_createcluster "$BAEUM_PG_VERSION" main --port "$BAEUM_PG_PORT" >/dev/null
+if ! pg_lsclusters -h "$BAEUM_PG_VERSION" "$BAEUM_PG_CLUSTER" >/dev/null 2>&1 || \
+   [[ -z "$(pg_lsclusters -h "$BAEUM_PG_VERSION" "$BAEUM_PG_CLUSTER" 2>/dev/null)" ]]; then
+  note "creating PostgreSQL cluster $BAEUM_PG_VERSION/$BAEUM_PG_CLUSTER"
+  "${BAEUM_SUDO[@]}" pg_createcluster "$BAEUM_PG_VERSION" "$BAEUM_PG_CLUSTER" --port "$BAEUM_PG_PORT" >/dev/null
 fi
 
 # pg_ctlcluster exits 0 from `status` only when the server runs. --skip-systemctl-redirect makes
 # it start postgres directly instead of asking a systemd that is not there.
-if ! "${BAEUM_SUDO[@]}" pg_ctlcluster "$BAEUM_PG_VERSION" main status >/dev/null 2>&1; then
-  note "starting PostgreSQL $BAEUM_PG_VERSION/main"
-  "${BAEUM_SUDO[@]}" pg_ctlcluster --skip-systemctl-redirect "$BAEUM_PG_VERSION" main start
+if ! "${BAEUM_SUDO[@]}" pg_ctlcluster "$BAEUM_PG_VERSION" "$BAEUM_PG_CLUSTER" status >/dev/null 2>&1; then
+  note "starting PostgreSQL $BAEUM_PG_VERSION/$BAEUM_PG_CLUSTER"
+  "${BAEUM_SUDO[@]}" pg_ctlcluster --skip-systemctl-redirect "$BAEUM_PG_VERSION" "$BAEUM_PG_CLUSTER" start
 fi
 for _ in $(seq 1 30); do
   "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$BAEUM_PG_PORT" && break
