@@ -117,7 +117,29 @@ fail() {   # fail <name> <why>: show the end of its log and give up
   baeum_say "FAILED: $1 $2"
   if [[ -f "$log" ]]; then
     echo "----- last 40 lines of ${log#"$BAEUM_ROOT"/} -----" >&2
-    tail -n 40 "$log" >&2
+    if command -v python3 >/dev/null 2>&1; then
+      # The logs are JSON (ECS) lines: show them as "time level logger - message" plus the
+      # error and its causes, which is what one reads first; other lines pass through as-is.
+      tail -n 40 "$log" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    try:
+        d = json.loads(line)
+    except ValueError:
+        print(line, end="")
+        continue
+    log = d.get("log", {})
+    print(d.get("@timestamp", "")[11:19], log.get("level", ""), log.get("logger", "").rsplit(".", 1)[-1], "-", d.get("message", ""))
+    err = d.get("error")
+    if err:
+        print("    error:", err.get("type", ""), "-", err.get("message", ""))
+        for cause in err.get("stack_trace", "").splitlines():
+            if cause.startswith("Caused by:"):
+                print("    " + cause)
+' >&2 || tail -n 40 "$log" >&2
+    else
+      tail -n 40 "$log" >&2
+    fi
     echo "-----" >&2
   fi
   baeum_say "what did start is still running: deploy/local/down.sh stops it"
