@@ -84,6 +84,14 @@ start() {
   baeum_say "started $name (pid $!, port $port, log ${log#"$BAEUM_ROOT"/})"
 }
 
+# Check every port before starting anything, so a conflict leaves nothing half-started.
+for name in elasticmq "${BAEUM_SERVICES[@]}"; do
+  if [[ "$name" == elasticmq ]]; then port=$BAEUM_SQS_PORT; else port=${BAEUM_PORT[$name]}; fi
+  if ! running_pid "$name" >/dev/null && port_in_use "$port"; then
+    baeum_die "port $port (for $name) is taken by a process this launcher did not start; see: ss -ltnp 'sport = :$port'"
+  fi
+done
+
 # --- ElasticMQ ---------------------------------------------------------------------------------
 # Its classpath comes from deploy/local/elasticmq/pom.xml; cached in var/ until that pom changes.
 emq_cp="$BAEUM_VAR/elasticmq.classpath"
