@@ -34,15 +34,6 @@ mkdir -p "$BAEUM_LOG_DIR" "$BAEUM_RUN_DIR"
 # --- infrastructure: PostgreSQL, pgvector, Redis, role and databases (a no-op when in place) ----
 "$BAEUM_DEPLOY/install.sh"
 
-# --- build -------------------------------------------------------------------------------------
-if [[ $build -eq 1 ]]; then
-  baeum_say "building (./mvnw -B -q -DskipTests package)"
-  ./mvnw -B -q -DskipTests package
-fi
-for svc in "${BAEUM_SERVICES[@]}"; do
-  [[ -f "$svc/target/$svc.jar" ]] || baeum_die "$svc/target/$svc.jar is missing: run without --no-build"
-done
-
 # --- process helpers ---------------------------------------------------------------------------
 # Every process we start carries -Dbaeum.launcher=<name> on its command line, so a pid file is
 # only trusted when that pid is still *our* process (pids get reused after a reboot or crash).
@@ -62,6 +53,23 @@ running_pid() {   # prints the pid and succeeds if <name> is running from our pi
 }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 declare -A PID=()   # name -> pid of what is running now (started by us, now or earlier)
+
+# --- build -------------------------------------------------------------------------------------
+# Never rebuild jars under running JVMs (they read classes lazily from their jar, and a rewritten
+# jar makes them fail in odd ways): when anything is already up, keep the jars as they are.
+already=()
+for name in elasticmq "${BAEUM_SERVICES[@]}"; do
+  running_pid "$name" >/dev/null && already+=("$name")
+done
+if [[ $build -eq 1 && ${#already[@]} -gt 0 ]]; then
+  baeum_say "not building: already running (${already[*]}); deploy/local/down.sh first to pick up changes"
+elif [[ $build -eq 1 ]]; then
+  baeum_say "building (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+for svc in "${BAEUM_SERVICES[@]}"; do
+  [[ -f "$svc/target/$svc.jar" ]] || baeum_die "$svc/target/$svc.jar is missing: run without --no-build"
+done
 
 # start <name> <port> <command...>: starts the command detached (own session, so closing the
 # terminal or Ctrl-C in it does not kill it), stdout+stderr to var/log/<name>.log.
