@@ -53,6 +53,9 @@ as_postgres() {
 # psql as the superuser; -X ignores any ~/.psqlrc, -At prints bare values for checks.
 pg_admin() { as_postgres psql -X -q -At -v ON_ERROR_STOP=1 -p "$BAEUM_PG_PORT" "$@"; }
 
+# --- tools the launcher itself uses (health checks) ---------------------------------------------
+apt_install curl
+
 # --- PostgreSQL 15 -----------------------------------------------------------------------------
 apt_install "postgresql-$BAEUM_PG_VERSION" "postgresql-client-$BAEUM_PG_VERSION"
 
@@ -77,8 +80,7 @@ done
   || baeum_die "PostgreSQL does not answer on 127.0.0.1:$BAEUM_PG_PORT (see /var/log/postgresql/)"
 
 # --- pgvector ----------------------------------------------------------------------------------
-# bookworm's own postgresql-15-pgvector is old (0.4.x: no HNSW); trixie ships a current release.
-# We build trixie's *source* package against our PostgreSQL 15 instead of mixing in trixie
+# bookworm has no pgvector package; trixie has a current one (0.8.x, with HNSW). We build trixie's *source* package against our PostgreSQL 15 instead of mixing in trixie
 # binaries: the sources file below has only a deb-src line, so apt can never install a trixie
 # binary from it.
 PG_SHAREDIR="/usr/share/postgresql/$BAEUM_PG_VERSION"
@@ -87,7 +89,7 @@ if [[ ! -f "$PG_SHAREDIR/extension/vector.control" ]]; then
   pgvector_started=$SECONDS
   trixie_src=/etc/apt/sources.list.d/baeum-trixie-src.sources
   if [[ ! -f "$trixie_src" ]]; then
-    note "adding trixie deb-src (source packages only) in $trixie_src"
+    note "adding trixie deb-src (source packages only) in $trixie_src, for the build"
     # bookworm's debian-archive-keyring already holds the keys trixie's Release is signed with.
     "${BAEUM_SUDO[@]}" tee "$trixie_src" >/dev/null <<'SRC'
 # Added by Baeum deploy/local/install.sh to build pgvector from source. Source packages only:
@@ -112,6 +114,8 @@ SRC
   make -C "$src" -s -j"$(nproc)" PG_CONFIG="$PG_BIN/pg_config" >/dev/null
   "${BAEUM_SUDO[@]}" make -C "$src" -s install PG_CONFIG="$PG_BIN/pg_config" >/dev/null
   [[ -f "$PG_SHAREDIR/extension/vector.control" ]] || baeum_die "pgvector built but vector.control is not in $PG_SHAREDIR/extension"
+  # Done with trixie's sources: drop the list so later `apt-get update`s don't fetch its index.
+  "${BAEUM_SUDO[@]}" rm -f "$trixie_src"
   note "pgvector $(sed -n "s/^default_version = '\(.*\)'/\1/p" "$PG_SHAREDIR/extension/vector.control") installed in $((SECONDS - pgvector_started)) s"
 fi
 
