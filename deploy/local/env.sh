@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the variables here are used by the scripts sourcing it
 # Baeum local launcher: shared settings, sourced by install.sh, up.sh, down.sh and test.sh.
 # Everything a script needs to know about "what runs where" lives here, in one place.
 # Sourcing it never starts or changes anything; it only sets variables and helpers.

@@ -107,8 +107,11 @@ SRC
   build_dir="$(mktemp -d)"
   trap 'rm -rf "$build_dir"' EXIT
   note "building pgvector from trixie's source in $build_dir"
-  # apt-get source warns when run as root (unsandboxed download); harmless here.
-  (cd "$build_dir" && apt-get source -qq pgvector 2>&1 | grep -v -e '^W: Download is performed unsandboxed' -e "^dpkg-source: info" || true)
+  # Quiet unless it fails (as root it also warns about an unsandboxed download: harmless).
+  if ! (cd "$build_dir" && apt-get source -qq pgvector >"$build_dir/apt-source.log" 2>&1); then
+    cat "$build_dir/apt-source.log" >&2
+    baeum_die "apt-get source pgvector failed (is deb.debian.org reachable?)"
+  fi
   src="$(find "$build_dir" -maxdepth 1 -mindepth 1 -type d -name 'pgvector-*' | head -n1)"
   [[ -n "$src" ]] || baeum_die "apt-get source pgvector produced no source tree in $build_dir"
   make -C "$src" -s -j"$(nproc)" PG_CONFIG="$PG_BIN/pg_config" >/dev/null

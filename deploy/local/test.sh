@@ -6,7 +6,7 @@
 #   deploy/local/test.sh -Dtest=SomeTest -Dsurefire.failIfNoSpecifiedTests=false
 set -euo pipefail
 
-BAEUM_SCRIPT=test
+BAEUM_SCRIPT="test"
 # shellcheck source=deploy/local/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
