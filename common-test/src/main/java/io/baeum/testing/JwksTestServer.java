@@ -1,4 +1,4 @@
-package io.baeum.common.security;
+package io.baeum.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** Serves a JWKS from the JDK's HTTP server on a random loopback port, and counts requests. */
-final class JwksTestServer implements AutoCloseable {
+public final class JwksTestServer implements AutoCloseable {
 
     enum Mode { SERVE, FAIL, HANG }
 
@@ -27,7 +27,7 @@ final class JwksTestServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
 
-    JwksTestServer(JWK... keys) {
+    public JwksTestServer(JWK... keys) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         }
@@ -40,26 +40,26 @@ final class JwksTestServer implements AutoCloseable {
     }
 
     /** Publishes the public halves of {@code keys}. */
-    void serve(JWK... keys) {
+    public void serve(JWK... keys) {
         body.set(new JWKSet(List.of(keys)).toPublicJWKSet().toString());
         mode.set(Mode.SERVE);
     }
 
     /** Answers 500 from now on. */
-    void fail() {
+    public void fail() {
         mode.set(Mode.FAIL);
     }
 
     /** Accepts requests and never answers them. */
-    void hang() {
+    public void hang() {
         mode.set(Mode.HANG);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
-    URI jwksUri() {
+    public URI jwksUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json");
     }
 
