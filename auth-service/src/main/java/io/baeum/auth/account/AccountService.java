@@ -32,7 +32,6 @@ import io.baeum.auth.pii.BlindIndex;
 import io.baeum.auth.session.LoginThrottle;
 import io.baeum.auth.session.SessionService;
 import io.baeum.auth.session.SessionSubject;
-import io.baeum.auth.session.SessionSubjects;
 import io.baeum.auth.session.TokenPair;
 import io.baeum.auth.session.domain.RevocationReason;
 import io.baeum.auth.shared.ClientInfo;
@@ -41,7 +40,7 @@ import io.baeum.auth.terms.domain.TermRef;
 
 /** What a member does with their own account: sign up, sign in, change password, ask for a role. */
 @Service
-public class AccountService implements SessionSubjects {
+public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
@@ -196,8 +195,7 @@ public class AccountService implements SessionSubjects {
         return accounts.recordLogin(accountId, clock.instant());
     }
 
-    @Override
-    public Mono<SessionSubject> find(UUID accountId) {
+    public Mono<SessionSubject> subject(UUID accountId) {
         return accounts.findById(accountId).map(AccountService::subject);
     }
 
