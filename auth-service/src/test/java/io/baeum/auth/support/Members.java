@@ -26,7 +26,7 @@ public final class Members {
 
     private final WebTestClient web;
 
-    Members(WebTestClient web) {
+    public Members(WebTestClient web) {
         this.web = web;
     }
 
