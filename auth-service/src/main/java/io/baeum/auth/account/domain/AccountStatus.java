@@ -1,0 +1,5 @@
+package io.baeum.auth.account.domain;
+
+public enum AccountStatus {
+    ACTIVE, SUSPENDED, DELETED
+}
