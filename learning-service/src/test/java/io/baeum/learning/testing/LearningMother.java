@@ -13,9 +13,19 @@ import io.baeum.testing.TestDatabase;
 /** Object Mother for catalog, cohort and enrollment rows, written straight to the test database. */
 public final class LearningMother {
 
-    private final TestDatabase database;
+    /** Opens a connection to the test database. */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections database;
 
     public LearningMother(TestDatabase database) {
+        this.database = database::connect;
+    }
+
+    public LearningMother(Connections database) {
         this.database = database;
     }
 
@@ -67,7 +77,7 @@ public final class LearningMother {
     }
 
     public void execute(String sql, Object... args) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.open(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 Object arg = args[i];
                 statement.setObject(i + 1, arg instanceof LocalDate date ? java.sql.Date.valueOf(date) : arg);
