@@ -65,7 +65,7 @@ public record LearningProperties(
             @DefaultValue List<@Valid Key> keys,
             @DefaultValue("262144") @Min(64) int maxEncodedChars,
             @DefaultValue("1048576") @Min(1) int maxDecompressedBytes,
-            @DefaultValue("4") @Min(1) @Max(64) int maxConcurrentBatches) {
+            @DefaultValue("8") @Min(1) @Max(64) int maxConcurrentBatches) {
     }
 
     /** One envelope key: an id and a base64 secret of at least 32 bytes. */

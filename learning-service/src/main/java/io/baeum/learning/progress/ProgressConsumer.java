@@ -104,14 +104,20 @@ public class ProgressConsumer {
             }
             int orphans = events.size() - resolved.size();
             BatchPlan plan = BatchPlan.of(resolved, properties.zone());
-            Set<UUID> enrollments = new LinkedHashSet<>();
-            plan.deltas().forEach(d -> enrollments.add(d.key().enrollmentId()));
+            // course progress changes only when a lesson becomes complete
+            Set<UUID> newlyCompleted = new LinkedHashSet<>();
             return writer.merge(plan.deltas())
-                    .map(merged -> evaluate(merged, targets.get(merged.key())))
+                    .map(merged -> {
+                        Evaluated evaluated = evaluate(merged, targets.get(merged.key()));
+                        if (evaluated.completed() && !merged.completed()) {
+                            newlyCompleted.add(merged.key().enrollmentId());
+                        }
+                        return evaluated;
+                    })
                     .collectList()
                     .flatMap(writer::evaluate)
                     .then(writer.studyDays(plan.studyDays()))
-                    .then(writer.courseProgress(enrollments))
+                    .then(Mono.defer(() -> writer.courseProgress(newlyCompleted)))
                     .then(writer.appendEvidence(plan.evidence()))
                     .thenReturn(orphans);
         });

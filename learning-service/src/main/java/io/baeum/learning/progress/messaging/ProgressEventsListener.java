@@ -58,8 +58,8 @@ class ProgressEventsListener {
     }
 
     @SqsListener(value = "${baeum.learning.progress.queue:progress-events}", id = "progress-events",
-            maxConcurrentMessages = "${baeum.learning.progress.max-concurrent-batches:4}",
-            maxMessagesPerPoll = "${baeum.learning.progress.max-concurrent-batches:4}")
+            maxConcurrentMessages = "${baeum.learning.progress.max-concurrent-batches:8}",
+            maxMessagesPerPoll = "${baeum.learning.progress.max-concurrent-batches:8}")
     CompletableFuture<Void> onMessage(String body) {
         return handle(body).toFuture();
     }
