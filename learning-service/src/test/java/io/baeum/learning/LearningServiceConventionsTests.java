@@ -10,7 +10,7 @@ import io.baeum.testing.ServiceConventionsContract;
 class LearningServiceConventionsTests extends ServiceConventionsContract {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres();
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("progress-events", "learning-events");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

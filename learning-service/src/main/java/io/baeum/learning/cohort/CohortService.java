@@ -1,0 +1,68 @@
+package io.baeum.learning.cohort;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Mono;
+
+import io.baeum.learning.cohort.domain.Cohort;
+import io.baeum.learning.cohort.persistence.CohortStore;
+import io.baeum.learning.support.RuleViolation;
+
+/** Cohorts: creation with the date and overlap rules, instructors. */
+@Service
+public class CohortService {
+
+    private final CohortStore store;
+    private final TransactionalOperator tx;
+
+    CohortService(CohortStore store, TransactionalOperator tx) {
+        this.store = store;
+        this.tx = tx;
+    }
+
+    public record CohortInput(String name, LocalDate studyFrom, LocalDate studyTo, LocalDate enrollmentFrom,
+                              LocalDate enrollmentTo, int capacity, Set<String> instructorIds) {
+    }
+
+    public Mono<Cohort> create(UUID courseId, CohortInput input) {
+        return Mono.fromSupplier(() -> new Cohort(UUID.randomUUID(), courseId, input.name(), input.studyFrom(), input.studyTo(),
+                        input.enrollmentFrom(), input.enrollmentTo(), input.capacity(), input.instructorIds()))
+                .flatMap(cohort -> store.lockCourse(courseId)
+                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COURSE_NOT_FOUND", "no course " + courseId)))
+                        .flatMap(status -> {
+                            if (status.equals("ARCHIVED")) {
+                                return Mono.error(RuleViolation.conflict("COURSE_ARCHIVED", "the course is archived"));
+                            }
+                            return store.ofCourse(courseId).collectList();
+                        })
+                        .flatMap(siblings -> {
+                            cohort.requireNoOverlap(siblings);
+                            if (siblings.stream().anyMatch(s -> s.name().equals(cohort.name()))) {
+                                return Mono.error(RuleViolation.conflict("COHORT_NAME_TAKEN", "the course has a cohort " + cohort.name()));
+                            }
+                            return store.insert(cohort).thenReturn(cohort);
+                        }))
+                .as(tx::transactional);
+    }
+
+    public Mono<Cohort> assignInstructors(UUID cohortId, Set<String> instructorIds) {
+        return find(cohortId).flatMap(c -> store.replaceInstructors(cohortId, instructorIds).then(find(cohortId)))
+                .as(tx::transactional);
+    }
+
+    public Mono<Cohort> find(UUID cohortId) {
+        return store.find(cohortId)
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
+    }
+
+    /** The cohort if {@code instructorId} teaches it; otherwise not found (instructors see only theirs). */
+    public Mono<Cohort> findTaughtBy(UUID cohortId, String instructorId) {
+        return find(cohortId).filter(c -> c.isTaughtBy(instructorId))
+                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
+    }
+}

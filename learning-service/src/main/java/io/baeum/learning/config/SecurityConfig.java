@@ -1,0 +1,40 @@
+package io.baeum.learning.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import io.baeum.common.security.AccessTokenVerifier;
+import io.baeum.common.security.BaeumSecurity;
+import io.baeum.common.security.SessionRevocationCheck;
+
+/**
+ * Bearer tokens from auth-service on every API path. Each API prefix is listed with its roles
+ * ({@code SecurityRulesTests} checks that every mapped endpoint falls under one); paths outside them
+ * are not routes and answer 404 (a deny-all there would answer 401 to unknown routes).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    static final String[] AUTHENTICATED = {
+            "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**"};
+
+    @Bean
+    SecurityWebFilterChain security(ServerHttpSecurity http, AccessTokenVerifier verifier) {
+        return BaeumSecurity.bearerTokens(http, verifier, SessionRevocationCheck.none())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/v1/instructor/**").hasRole("INSTRUCTOR")
+                        .pathMatchers("/api/v1/manage/**").hasAnyRole("INSTRUCTOR", "ADMIN")
+                        .pathMatchers(AUTHENTICATED).authenticated()
+                        .anyExchange().permitAll())
+                .build();
+    }
+}

@@ -1,0 +1,5 @@
+package io.baeum.learning.course.domain;
+
+public enum CourseLevel {
+    BEGINNER, INTERMEDIATE, ADVANCED
+}

@@ -1,0 +1,120 @@
+package io.baeum.learning.enrollment.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import io.baeum.learning.cohort.domain.Cohort;
+import io.baeum.learning.enrollment.domain.Enrollment;
+import io.baeum.learning.enrollment.domain.EnrollmentStatus;
+import io.baeum.learning.support.Page;
+import io.baeum.learning.support.PageRequest;
+
+/** Enrollments in PostgreSQL; capacity checks lock the cohort row. */
+@Repository
+public class EnrollmentStore {
+
+    public static final Map<String, String> SORTS = Map.of("appliedAt", "e.applied_at", "status", "e.status",
+            "accountId", "e.account_id");
+
+    private final DatabaseClient db;
+
+    EnrollmentStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The cohort, locked until the transaction ends: seat counting and state changes serialize on it. */
+    public Mono<Cohort> lockCohort(UUID cohortId) {
+        return db.sql("SELECT co.*, ARRAY(SELECT ci.instructor_id FROM cohort_instructor ci WHERE ci.cohort_id = co.id) "
+                        + "AS instructors FROM cohort co WHERE co.id = :id FOR UPDATE OF co")
+                .bind("id", cohortId).map((row, meta) -> cohort(row)).one();
+    }
+
+    public Mono<Integer> activeCount(UUID cohortId) {
+        return db.sql("SELECT count(*) AS n FROM enrollment WHERE cohort_id = :id AND status = 'ACTIVE'").bind("id", cohortId)
+                .map((row, meta) -> row.get("n", Long.class).intValue()).one();
+    }
+
+    public Mono<Enrollment> find(UUID id) {
+        return db.sql("SELECT * FROM enrollment WHERE id = :id").bind("id", id).map((row, meta) -> read(row)).one();
+    }
+
+    public Mono<Enrollment> findLive(UUID cohortId, String accountId) {
+        return db.sql("SELECT * FROM enrollment WHERE cohort_id = :cohort AND account_id = :account "
+                        + "AND status IN ('PENDING', 'ACTIVE')")
+                .bind("cohort", cohortId).bind("account", accountId).map((row, meta) -> read(row)).one();
+    }
+
+    public Mono<Void> insert(Enrollment e) {
+        return bind(db.sql("INSERT INTO enrollment (id, cohort_id, course_id, account_id, status, source, paid_order_id, "
+                + "applied_at, decided_at, decided_by, decision_reason) VALUES (:id, :cohort, :course, :account, :status, "
+                + ":source, :order, :applied, :decided, :by, :reason)"), e).then();
+    }
+
+    public Mono<Void> update(Enrollment e) {
+        return bind(db.sql("UPDATE enrollment SET cohort_id = :cohort, course_id = :course, account_id = :account, "
+                + "status = :status, source = :source, paid_order_id = :order, applied_at = :applied, decided_at = :decided, "
+                + "decided_by = :by, decision_reason = :reason, version = version + 1 WHERE id = :id"), e).then();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Enrollment e) {
+        spec = spec.bind("id", e.id()).bind("cohort", e.cohortId()).bind("course", e.courseId())
+                .bind("account", e.accountId()).bind("status", e.status().name()).bind("source", e.source())
+                .bind("applied", e.appliedAt().atOffset(ZoneOffset.UTC));
+        spec = e.paidOrderId() == null ? spec.bindNull("order", String.class) : spec.bind("order", e.paidOrderId());
+        spec = e.decidedAt() == null ? spec.bindNull("decided", OffsetDateTime.class)
+                : spec.bind("decided", e.decidedAt().atOffset(ZoneOffset.UTC));
+        spec = e.decidedBy() == null ? spec.bindNull("by", String.class) : spec.bind("by", e.decidedBy());
+        spec = e.decisionReason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", e.decisionReason());
+        return spec;
+    }
+
+    /** An enrollment with its course progress, for lists. */
+    public record Listed(Enrollment enrollment, int completedLessons, BigDecimal progressPercent) {
+    }
+
+    public Mono<Page<Listed>> ofCohort(UUID cohortId, @Nullable EnrollmentStatus status, PageRequest page) {
+        String where = " WHERE e.cohort_id = :cohort AND (CAST(:status AS text) IS NULL OR e.status = :status)";
+        var items = db.sql("SELECT e.* FROM enrollment e" + where + " ORDER BY " + page.orderBy("e.id") + " LIMIT "
+                + page.size() + " OFFSET " + page.offset()).bind("cohort", cohortId);
+        var count = db.sql("SELECT count(*) AS total FROM enrollment e" + where).bind("cohort", cohortId);
+        items = status == null ? items.bindNull("status", String.class) : items.bind("status", status.name());
+        count = status == null ? count.bindNull("status", String.class) : count.bind("status", status.name());
+        return Mono.zip(items.map((row, meta) -> listed(row)).all().collectList(),
+                count.map((row, meta) -> row.get("total", Long.class)).one()).map(t -> new Page<>(t.getT1(), t.getT2()));
+    }
+
+    static Listed listed(Readable row) {
+        return new Listed(read(row), row.get("completed_lessons", Integer.class), row.get("progress_percent", BigDecimal.class));
+    }
+
+    public static Enrollment read(Readable row) {
+        OffsetDateTime decided = row.get("decided_at", OffsetDateTime.class);
+        return new Enrollment(row.get("id", UUID.class), row.get("cohort_id", UUID.class), row.get("course_id", UUID.class),
+                row.get("account_id", String.class), EnrollmentStatus.valueOf(row.get("status", String.class)),
+                row.get("source", String.class), row.get("paid_order_id", String.class),
+                row.get("applied_at", OffsetDateTime.class).toInstant(), decided == null ? null : decided.toInstant(),
+                row.get("decided_by", String.class), row.get("decision_reason", String.class));
+    }
+
+    private static Cohort cohort(Readable row) {
+        String[] instructors = row.get("instructors", String[].class);
+        return new Cohort(row.get("id", UUID.class), row.get("course_id", UUID.class), row.get("name", String.class),
+                row.get("study_from", LocalDate.class), row.get("study_to", LocalDate.class),
+                row.get("enrollment_from", LocalDate.class), row.get("enrollment_to", LocalDate.class),
+                row.get("capacity", Integer.class), Set.copyOf(Arrays.asList(instructors == null ? new String[0] : instructors)));
+    }
+
+}

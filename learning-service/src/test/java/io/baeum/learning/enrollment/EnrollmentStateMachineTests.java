@@ -1,0 +1,86 @@
+package io.baeum.learning.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.baeum.learning.cohort.domain.Cohort;
+import io.baeum.learning.enrollment.domain.Enrollment;
+import io.baeum.learning.enrollment.domain.EnrollmentStatus;
+import io.baeum.learning.support.RuleViolation;
+
+class EnrollmentStateMachineTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    static final Instant NOW = Instant.parse("2026-03-10T01:00:00Z");
+    static final Cohort COHORT = new Cohort(UUID.randomUUID(), UUID.randomUUID(), "1기", LocalDate.of(2026, 3, 2),
+            LocalDate.of(2026, 4, 30), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 20), 2, Set.of());
+
+    static String code(Runnable action) {
+        try {
+            action.run();
+            return "none";
+        } catch (RuleViolation v) {
+            return v.code();
+        }
+    }
+
+    @Test
+    void anApplicationIsPendingUntilAnAdminApprovesIt() {
+        Enrollment applied = Enrollment.apply(COHORT, "t-1", TODAY, NOW, 0);
+        assertThat(applied.status()).isEqualTo(EnrollmentStatus.PENDING);
+        assertThat(applied.approve(COHORT, "admin", TODAY, NOW, 1).status()).isEqualTo(EnrollmentStatus.ACTIVE);
+        assertThat(applied.reject("admin", "no", NOW).status()).isEqualTo(EnrollmentStatus.REJECTED);
+        assertThat(applied.cancel("t-1", null, NOW).status()).isEqualTo(EnrollmentStatus.CANCELLED);
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedWithACode() {
+        Enrollment active = Enrollment.assign(COHORT, "t-1", "admin", TODAY, NOW, 0);
+        Enrollment rejected = Enrollment.apply(COHORT, "t-2", TODAY, NOW, 0).reject("admin", null, NOW);
+        Enrollment cancelled = active.cancel("admin", null, NOW);
+        assertThat(code(() -> active.approve(COHORT, "admin", TODAY, NOW, 0))).isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
+        assertThat(code(() -> active.reject("admin", null, NOW))).isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
+        assertThat(code(() -> rejected.approve(COHORT, "admin", TODAY, NOW, 0))).isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
+        assertThat(code(() -> rejected.cancel("admin", null, NOW))).isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
+        assertThat(code(() -> cancelled.cancel("admin", null, NOW))).isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
+        assertThat(code(() -> cancelled.paymentReceived(COHORT, "o-1", NOW, 0))).isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
+    }
+
+    @Test
+    void capacityAndTheEnrollmentWindowAreEnforced() {
+        assertThat(code(() -> Enrollment.apply(COHORT, "t-1", TODAY, NOW, 2))).isEqualTo("COHORT_FULL");
+        assertThat(code(() -> Enrollment.apply(COHORT, "t-1", LocalDate.of(2026, 3, 21), NOW, 0))).isEqualTo("ENROLLMENT_WINDOW_CLOSED");
+        assertThat(code(() -> Enrollment.apply(COHORT, "t-1", TODAY, NOW, 0).approve(COHORT, "admin", TODAY, NOW, 2)))
+                .isEqualTo("COHORT_FULL");
+        assertThat(code(() -> Enrollment.assign(COHORT, "t-1", "admin", LocalDate.of(2026, 5, 1), NOW, 0))).isEqualTo("STUDY_PERIOD_OVER");
+    }
+
+    @Test
+    void paymentActivatesAPendingEnrollmentOrWaitsForASeat() {
+        Enrollment pending = Enrollment.apply(COHORT, "t-1", TODAY, NOW, 0);
+        assertThat(pending.paymentReceived(COHORT, "o-1", NOW, 0).status()).isEqualTo(EnrollmentStatus.ACTIVE);
+        Enrollment waiting = pending.paymentReceived(COHORT, "o-1", NOW, 2);
+        assertThat(waiting.status()).isEqualTo(EnrollmentStatus.PENDING);
+        assertThat(waiting.decisionReason()).isEqualTo("CAPACITY_REACHED");
+        Enrollment active = pending.paymentReceived(COHORT, "o-1", NOW, 0);
+        assertThat(active.paymentReceived(COHORT, "o-1", NOW, 2)).isEqualTo(active);
+        assertThat(Enrollment.paid(COHORT, "t-3", "o-3", NOW, 0).status()).isEqualTo(EnrollmentStatus.ACTIVE);
+    }
+
+    @Test
+    void cohortsRefuseDisorderedDatesAndOverlaps() {
+        assertThatThrownBy(() -> new Cohort(UUID.randomUUID(), COHORT.courseId(), "2기", LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), 10, Set.of()))
+                .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("code", "INVALID_COHORT_DATES");
+        Cohort overlapping = new Cohort(UUID.randomUUID(), COHORT.courseId(), "2기", LocalDate.of(2026, 4, 30),
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 20), 10, Set.of());
+        assertThat(code(() -> overlapping.requireNoOverlap(java.util.List.of(COHORT)))).isEqualTo("COHORT_DATES_OVERLAP");
+    }
+}
