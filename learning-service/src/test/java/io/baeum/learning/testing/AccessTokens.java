@@ -20,8 +20,8 @@ import io.baeum.testing.JwksTestServer;
 /** Access tokens as auth-service issues them, signed in the test, with the JWKS served locally. */
 public final class AccessTokens implements AutoCloseable {
 
-    public static final String ISSUER = "baeum-auth";
-    public static final String AUDIENCE = "baeum-learning";
+    public static final String ISSUER = "https://auth.baeum.local";
+    public static final String AUDIENCE = "learning-service";
 
     private final RSAKey key;
     private final JwksTestServer jwks;
