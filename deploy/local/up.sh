@@ -68,7 +68,7 @@ elif [[ $build -eq 1 ]]; then
   ./mvnw -B -q -DskipTests package
 fi
 for svc in "${BAEUM_SERVICES[@]}"; do
-  [[ -f "$svc/target/$svc.jar" ]] || baeum_die "$svc/target/$svc.jar is missing: run without --no-build"
+  [[ -f "$svc/target/$svc-exec.jar" ]] || baeum_die "$svc/target/$svc-exec.jar is missing: run without --no-build"
 done
 
 # start <name> <port> <command...>: starts the command detached (own session, so closing the
@@ -124,7 +124,7 @@ export SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY="${SPRING_CLOUD_AWS_CREDENTIALS_S
 read -r -a java_opts <<<"$BAEUM_JAVA_OPTS"
 for svc in "${BAEUM_SERVICES[@]}"; do
   start "$svc" "${BAEUM_PORT[$svc]}" java "${java_opts[@]}" -Dbaeum.launcher="$svc" \
-    -jar "$BAEUM_ROOT/$svc/target/$svc.jar" --spring.profiles.active="$BAEUM_SPRING_PROFILE"
+    -jar "$BAEUM_ROOT/$svc/target/$svc-exec.jar" --spring.profiles.active="$BAEUM_SPRING_PROFILE"
 done
 
 # --- wait until ready --------------------------------------------------------------------------
