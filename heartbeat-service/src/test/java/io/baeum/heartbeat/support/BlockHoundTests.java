@@ -15,7 +15,7 @@ class BlockHoundTests {
     @Test
     void blockingOnANonBlockingThreadFailsTheTest() {
         // the canary: proves the installer ran, so every other test would catch a blocking call too
-        Mono<Object> blocking = Mono.fromCallable(() -> {
+        Mono<String> blocking = Mono.fromCallable(() -> {
             Thread.sleep(1);
             return "";
         }).subscribeOn(Schedulers.parallel());
