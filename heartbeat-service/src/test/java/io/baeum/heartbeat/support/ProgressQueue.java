@@ -28,6 +28,7 @@ public final class ProgressQueue {
     private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     private final Set<UUID> seen = ConcurrentHashMap.newKeySet();
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final Set<String> producers = ConcurrentHashMap.newKeySet();
     private int duplicates;
 
     public ProgressQueue(TestSqs sqs) {
@@ -39,6 +40,7 @@ public final class ProgressQueue {
         for (Message message : sqs.drain("progress-events", 1000)) {
             ProgressBatch batch = codec.open(message.body(), new ProgressBatchV1Codec()).payload();
             batchSizes.add(batch.events().size());
+            producers.add(batch.producerId());
             for (ProgressEvent event : batch.events()) {
                 if (seen.add(event.eventId())) {
                     events.add(event);
@@ -58,6 +60,11 @@ public final class ProgressQueue {
 
     public List<Integer> batchSizes() {
         return batchSizes;
+    }
+
+    /** The producer ids of every batch received. */
+    public Set<String> producers() {
+        return producers;
     }
 
     public int duplicates() {

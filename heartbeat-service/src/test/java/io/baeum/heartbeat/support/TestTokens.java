@@ -58,13 +58,19 @@ public final class TestTokens implements AutoCloseable {
     /** Registers infrastructure, JWKS and emission properties. */
     public void register(DynamicPropertyRegistry registry, BaeumInfrastructure infra) {
         infra.registerProperties(registry);
-        registry.add("baeum.security.token.jwks-uri", () -> authJwks.jwksUri().toString());
-        registry.add("baeum.heartbeat.grants.jwks-uri", () -> learningJwks.jwksUri().toString());
-        registry.add("baeum.heartbeat.emission.key-id", () -> PROGRESS_KEY_ID);
-        registry.add("baeum.heartbeat.emission.key-secret", () -> PROGRESS_KEY_SECRET);
-        registry.add("baeum.heartbeat.emission.flush-interval", () -> "50ms");
-        registry.add("baeum.heartbeat.emission.claim-idle", () -> "1s");
-        registry.add("baeum.heartbeat.emission.send-timeout", () -> "2s");
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The service's properties for these keys and quick emission (no infrastructure). */
+    public java.util.Map<String, String> properties() {
+        return java.util.Map.of(
+                "baeum.security.token.jwks-uri", authJwks.jwksUri().toString(),
+                "baeum.heartbeat.grants.jwks-uri", learningJwks.jwksUri().toString(),
+                "baeum.heartbeat.emission.key-id", PROGRESS_KEY_ID,
+                "baeum.heartbeat.emission.key-secret", PROGRESS_KEY_SECRET,
+                "baeum.heartbeat.emission.flush-interval", "50ms",
+                "baeum.heartbeat.emission.claim-idle", "1s",
+                "baeum.heartbeat.emission.send-timeout", "2s");
     }
 
     /** An access token of {@code account} in login session {@code sid}, valid from the clock's now. */
