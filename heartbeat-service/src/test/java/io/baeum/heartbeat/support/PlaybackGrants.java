@@ -58,6 +58,7 @@ public final class PlaybackGrants {
     public PlaybackGrants cues(CuePoint... cues) { this.cues = List.of(cues); return this; }
     public PlaybackGrants positions(int resume, int furthest) { this.resume = resume; this.furthest = furthest; return this; }
     public PlaybackGrants today(LocalDate date, int lessons, boolean thisLesson) { this.today = new DailyUsage(date, lessons, thisLesson); return this; }
+    public PlaybackGrants period(LocalDate from, LocalDate to) { this.period = new StudyPeriod(from, to, "Asia/Seoul"); return this; }
     public PlaybackGrants issuedAt(Instant at) { this.issuedAt = at; return this; }
 
     public PlaybackGrant build() {
