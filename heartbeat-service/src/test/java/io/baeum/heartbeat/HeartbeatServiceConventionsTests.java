@@ -4,17 +4,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.baeum.heartbeat.support.TestTokens;
 import io.baeum.testing.BaeumInfrastructure;
 import io.baeum.testing.ServiceConventionsContract;
 
 class HeartbeatServiceConventionsTests extends ServiceConventionsContract {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withRedis();
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withRedis().withSqs("progress-events");
+
+    static final TestTokens tokens = new TestTokens();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.registerProperties(registry);
+        tokens.register(registry, infra);
     }
 
     @Override

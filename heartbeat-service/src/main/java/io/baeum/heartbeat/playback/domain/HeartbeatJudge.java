@@ -1,0 +1,432 @@
+package io.baeum.heartbeat.playback.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+import org.jspecify.annotations.Nullable;
+
+import io.baeum.common.playback.PlaybackGrant;
+import io.baeum.common.playback.PlaybackGrant.CreditMode;
+import io.baeum.common.playback.PlaybackGrant.CuePoint;
+import io.baeum.common.playback.PlaybackGrant.Policy;
+import io.baeum.common.playback.PlaybackGrant.SecondRange;
+import io.baeum.common.playback.PlaybackGrant.SeekRule;
+import io.baeum.common.progress.ProgressEventKind;
+import io.baeum.common.progress.ProgressEventKind.ChallengeKind;
+import io.baeum.common.progress.ProgressEventKind.ChallengeOutcome;
+import io.baeum.common.progress.ProgressEventKind.ChallengeResolved;
+import io.baeum.common.progress.ProgressEventKind.CreditRefused;
+import io.baeum.common.progress.ProgressEventKind.SessionEnded;
+import io.baeum.common.progress.ProgressEventKind.SessionStarted;
+import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+
+/**
+ * The server-side anti-cheat judge: decides what each beat earns and what the player must do next.
+ * Plain Java; time comes only from the injected {@link Clock}, chance only from the injected
+ * {@link RandomGenerator}.
+ *
+ * <p>The interval between two beats earns credit only when all of these hold (else the first failing
+ * rule is the {@link RefusalReason}): no more than 2× the beat interval passed ({@code GAP}); the player was
+ * playing ({@code NOT_PLAYING}), visible ({@code HIDDEN}) and within the maximum rate ({@code RATE_TOO_HIGH})
+ * — judged by the previous beat and, for a tick, by this one too; the media moved continuously, i.e. not
+ * further than server time × max rate × (1 + tolerance) since the segment started ({@code SEEK_AHEAD} /
+ * {@code SEEKED} otherwise); under the watched-only rule, it started at or before the furthest watched point
+ * ({@code SEEK_AHEAD}, answered {@code SEEK_BACK}); today is in the study period ({@code OUTSIDE_STUDY_PERIOD});
+ * no identity check is pending ({@code IDENTITY_PENDING}); the daily lesson cap allows this lesson
+ * ({@code DAILY_CAP}); and it lies before the first unpassed cue ({@code CUE_PENDING} for the part after it).
+ * In time mode the credit is real elapsed time, never more than the recognised time in total
+ * ({@code RECOGNISED_TIME_REACHED}).
+ */
+public final class HeartbeatJudge {
+
+    private static final double EPSILON = 1e-9;
+    private static final int PRESENCE_CODE_DIGITS = 6;
+
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final JudgeSettings settings;
+
+    public HeartbeatJudge(Clock clock, RandomGenerator random, JudgeSettings settings) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The client facts recorded when a session starts (evidence for proxy-study review). */
+    public record StartContext(String clientIp, byte[] deviceFingerprintHash, @Nullable String userAgent,
+                               @Nullable Instant identityVerifiedAt) {
+    }
+
+    /**
+     * Opens a session from a verified grant. Under a step-up policy whose {@code idv_at} requirement the
+     * access token does not meet, the session starts with a pending {@code STEP_UP} check.
+     */
+    public BeatOutcome open(String sessionId, PlaybackGrant grant, StartContext context) {
+        long now = clock.millis();
+        Policy policy = grant.policy();
+        int duration = grant.video().durationSeconds();
+        Coverage coverage = Coverage.empty();
+        for (SecondRange range : grant.credited().ranges()) {
+            coverage = coverage.plus(Math.min(range.fromSecond(), duration), Math.min(range.toSecond(), duration));
+        }
+        Challenge pending = null;
+        if (policy.stepUpMaxAgeSeconds() != null && !stepUpFresh(context.identityVerifiedAt(), policy, now)) {
+            pending = new Challenge(newId(), Challenge.Kind.STEP_UP, null, now);
+        }
+        long studyMillis = grant.credited().studyMillis();
+        if (policy.creditMode() == CreditMode.TIME) {
+            studyMillis = Math.min(studyMillis, grant.video().recognisedSeconds() * 1000L);
+        }
+        PlaybackSession session = new PlaybackSession(sessionId, grant.accountId(), grant.enrollmentId(),
+                grant.courseId(), grant.lessonId(), grant.grantId(), duration, grant.video().recognisedSeconds(),
+                policy, grant.cues(), grant.studyPeriod(), grant.today(), PlaybackSession.Status.ACTIVE, null, 0, now,
+                -1, now, Math.min(grant.positions().resumeSecond(), duration), PlayerState.PAUSED, Visibility.VISIBLE,
+                1.0, now, 0, 0, Math.min(grant.positions().furthestSecond(), duration), coverage, studyMillis, 0,
+                drawNextCheck(policy), pending);
+        SessionStarted started = new SessionStarted(context.clientIp(), context.deviceFingerprintHash(),
+                context.userAgent());
+        return new BeatOutcome(session, true, 0, 0, null, standing(session, session.lastPosition(), 1.0),
+                List.of(started), false);
+    }
+
+    /** Today in the session's study-period zone (Asia/Seoul). */
+    public LocalDate today(PlaybackSession session) {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of(session.studyPeriod().zone()));
+    }
+
+    /**
+     * Judges one beat. A beat whose sequence number is not above the last accepted one changes nothing
+     * (repeats and reordering are harmless).
+     *
+     * @throws PlaybackRefusedException when the beat is unusable (sequence far ahead, position past the end)
+     */
+    public BeatOutcome judge(PlaybackSession session, Beat beat, DailyLedger ledger) {
+        if (!session.active()) {
+            return BeatOutcome.unchanged(session, List.of(terminated(session)));
+        }
+        if (beat.sequence() <= session.lastSequence()) {
+            return BeatOutcome.unchanged(session, standing(session, session.lastPosition(), session.lastRate()));
+        }
+        if (beat.sequence() > session.lastSequence() + settings.maxSequenceJump()) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.SEQUENCE_TOO_FAR_AHEAD,
+                    "sequence " + beat.sequence() + " is too far ahead of " + session.lastSequence());
+        }
+        if (beat.positionSeconds() > session.durationSeconds() + settings.positionSlackSeconds()) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.POSITION_BEYOND_VIDEO,
+                    "position " + beat.positionSeconds() + " is beyond the video");
+        }
+        long now = clock.millis();
+        Policy policy = session.policy();
+        double maxRate = policy.maxPlaybackRate();
+        long elapsedMs = Math.max(0, now - session.lastServerMs());
+        double previous = session.lastPosition();
+        double position = Math.min(beat.positionSeconds(), session.durationSeconds());
+        double delta = position - previous;
+        PlaybackSession.Draft draft = session.draft();
+
+        // how far the media may have moved since the segment started, at the maximum rate
+        double allowance = Math.max(0, now - session.segmentStartMs()) / 1000.0 * maxRate * (1 + settings.rateTolerance());
+        double budget = Math.max(0, allowance - session.segmentCredited());
+        boolean jump = beat.cause() == BeatCause.SEEK || delta < -settings.seekSlackSeconds()
+                || delta > budget + settings.seekSlackSeconds();
+        boolean tick = beat.cause() == BeatCause.TICK;
+
+        RefusalReason refusal = null;
+        if (elapsedMs > 2L * policy.heartbeatIntervalSeconds() * 1000L) {
+            refusal = RefusalReason.GAP;
+        } else if (session.lastState() != PlayerState.PLAYING || (tick && beat.state() != PlayerState.PLAYING)) {
+            refusal = RefusalReason.NOT_PLAYING;
+        } else if (session.lastVisibility() == Visibility.HIDDEN || (tick && beat.visibility() == Visibility.HIDDEN)) {
+            refusal = RefusalReason.HIDDEN;
+        } else if (session.lastRate() > maxRate + EPSILON || (tick && beat.playbackRate() > maxRate + EPSILON)) {
+            refusal = RefusalReason.RATE_TOO_HIGH;
+        } else if (jump) {
+            refusal = delta > 0 ? RefusalReason.SEEK_AHEAD : RefusalReason.SEEKED;
+        }
+        boolean watchedOnly = policy.seekRule() == SeekRule.WATCHED_ONLY;
+        boolean beyondFurthest = position > session.furthest() + settings.seekSlackSeconds();
+        boolean seekBack = watchedOnly && beyondFurthest
+                && (jump || previous > session.furthest() + settings.seekSlackSeconds());
+        if (seekBack && (refusal == null || refusal == RefusalReason.SEEKED)) {
+            refusal = RefusalReason.SEEK_AHEAD;
+        }
+
+        // the continuous motion this interval may earn: [from, to) in exact media seconds
+        double from = previous;
+        double to = refusal == null && delta > 0 ? previous + Math.min(delta, budget) : previous;
+        CuePoint gate = session.firstUnpassedCue();
+        if (to > from) {
+            draft.furthest = Math.max(draft.furthest, gate == null ? to : Math.min(to, Math.max(gate.atSecond(), session.furthest())));
+            LocalDate today = today(session);
+            if (today.isBefore(session.studyPeriod().from()) || today.isAfter(session.studyPeriod().to())) {
+                refusal = RefusalReason.OUTSIDE_STUDY_PERIOD;
+            } else if (session.pendingChallenge() != null) {
+                refusal = RefusalReason.IDENTITY_PENDING;
+            } else if (!ledger.thisLessonCounted() && ledger.otherLessons() >= policy.dailyLessonCap()) {
+                refusal = RefusalReason.DAILY_CAP;
+            } else if (gate != null && to > gate.atSecond()) {
+                refusal = RefusalReason.CUE_PENDING;
+                to = Math.max(from, gate.atSecond());
+            }
+            if (refusal != null && refusal != RefusalReason.CUE_PENDING) {
+                to = from;
+            }
+        }
+
+        double watched = to - from;
+        long watchedMs = watched > 0 ? Math.min(elapsedMs, Math.round(watched * 1000 / session.lastRate())) : 0;
+        int wholeBudget = (int) Math.floor(allowance + EPSILON) - session.segmentCreditedSeconds();
+        int wholeFrom = (int) Math.floor(from);
+        int wholeTo = Math.min(Math.min((int) Math.floor(to + EPSILON), wholeFrom + Math.max(0, wholeBudget)),
+                session.durationSeconds());
+
+        List<ProgressEventKind> facts = new ArrayList<>();
+        int newSeconds = 0;
+        long creditedMs = 0;
+        int positionSecond = (int) Math.floor(position);
+        if (watchedMs > 0 && wholeTo > wholeFrom || watchedMs > 0 && policy.creditMode() == CreditMode.TIME) {
+            if (policy.creditMode() == CreditMode.COVERAGE) {
+                List<Coverage.Span> fresh = session.coverage().missingFrom(wholeFrom, wholeTo);
+                long msLeft = watchedMs;
+                for (Coverage.Span span : fresh) {
+                    facts.add(new WatchCredited(span.from(), span.to(), msLeft, positionSecond));
+                    creditedMs += msLeft;
+                    msLeft = 0;
+                    newSeconds += span.length();
+                }
+            } else {
+                long remaining = session.recognisedSeconds() * 1000L - session.studyMillis();
+                if (remaining <= 0) {
+                    if (refusal == null) {
+                        refusal = RefusalReason.RECOGNISED_TIME_REACHED;
+                    }
+                } else {
+                    creditedMs = Math.min(watchedMs, remaining);
+                    int spanFrom = wholeTo > wholeFrom ? wholeFrom : Math.min(wholeFrom, session.durationSeconds() - 1);
+                    int spanTo = wholeTo > wholeFrom ? wholeTo : spanFrom + 1;
+                    facts.add(new WatchCredited(spanFrom, spanTo, creditedMs, positionSecond));
+                    newSeconds = wholeTo > wholeFrom ? session.coverage().missingFrom(wholeFrom, wholeTo).stream()
+                            .mapToInt(Coverage.Span::length).sum() : 0;
+                }
+            }
+            if (wholeTo > wholeFrom) {
+                draft.coverage = draft.coverage.plus(wholeFrom, wholeTo);
+            }
+            draft.studyMillis += creditedMs;
+        }
+        if (refusal != null && refusal.evidence()) {
+            facts.add(new CreditRefused(refusal.name(), positionSecond, Math.max(0, elapsedMs - creditedMs)));
+        }
+
+        // segment bookkeeping: anything but continuous, fully judged playback starts a new segment here
+        if (refusal != null) {
+            draft.restartSegment(now);
+        } else {
+            draft.segmentCredited += watched;
+            draft.segmentCreditedSeconds += Math.max(0, wholeTo - wholeFrom);
+        }
+
+        // identity checks at random points of playback time
+        if (policy.identityCheck() != null && draft.pendingChallenge == null && watchedMs > 0) {
+            draft.playbackMsSinceCheck += watchedMs;
+            if (draft.playbackMsSinceCheck >= draft.nextCheckAfterMs) {
+                draft.pendingChallenge = new Challenge(newId(), Challenge.Kind.PRESENCE_CODE, presenceCode(), now);
+                draft.playbackMsSinceCheck = 0;
+            }
+        }
+
+        draft.lastSequence = beat.sequence();
+        draft.lastServerMs = now;
+        draft.lastPosition = position;
+        draft.lastState = beat.state();
+        draft.lastVisibility = beat.visibility();
+        draft.lastRate = beat.playbackRate();
+        PlaybackSession next = draft.build();
+
+        List<Directive> directives = new ArrayList<>();
+        if (seekBack) {
+            directives.add(new Directive.SeekBack((int) Math.floor(next.furthest())));
+        }
+        directives.addAll(standing(next, position, beat.playbackRate()));
+        directives.remove(new Directive.Continue());
+        if (directives.isEmpty()) {
+            directives.add(new Directive.Continue());
+        }
+        boolean countToday = creditedMs > 0 && !ledger.thisLessonCounted();
+        return new BeatOutcome(next, true, newSeconds, creditedMs, refusal, directives, facts, countToday);
+    }
+
+    /** Answers a presence check: the right code clears it, a wrong one replaces it with a new code. */
+    public BeatOutcome answerPresence(PlaybackSession session, String challengeId, String code) {
+        Challenge pending = requirePending(session, challengeId, Challenge.Kind.PRESENCE_CODE);
+        PlaybackSession.Draft draft = session.draft();
+        boolean correct = MessageDigest.isEqual(pending.code().getBytes(StandardCharsets.UTF_8),
+                code.getBytes(StandardCharsets.UTF_8));
+        ChallengeOutcome outcome = correct ? ChallengeOutcome.PASSED : ChallengeOutcome.FAILED;
+        if (correct) {
+            draft.pendingChallenge = null;
+            draft.nextCheckAfterMs = drawNextCheck(session.policy());
+        } else {
+            draft.pendingChallenge = new Challenge(newId(), Challenge.Kind.PRESENCE_CODE, presenceCode(), clock.millis());
+        }
+        PlaybackSession next = draft.build();
+        return new BeatOutcome(next, true, 0, 0, null, standing(next, next.lastPosition(), next.lastRate()),
+                List.of(new ChallengeResolved(pending.id(), ChallengeKind.PRESENCE_CODE, outcome)), false);
+    }
+
+    /** Resolves a step-up check when the access token now shows a fresh enough identity verification. */
+    public BeatOutcome confirmStepUp(PlaybackSession session, String challengeId, @Nullable Instant identityVerifiedAt) {
+        Challenge pending = requirePending(session, challengeId, Challenge.Kind.STEP_UP);
+        if (!stepUpFresh(identityVerifiedAt, session.policy(), clock.millis())) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.STEP_UP_NOT_DONE,
+                    "the access token shows no recent identity verification");
+        }
+        PlaybackSession.Draft draft = session.draft();
+        draft.pendingChallenge = null;
+        PlaybackSession next = draft.build();
+        return new BeatOutcome(next, true, 0, 0, null, standing(next, next.lastPosition(), next.lastRate()),
+                List.of(new ChallengeResolved(pending.id(), ChallengeKind.STEP_UP, ChallengeOutcome.PASSED)), false);
+    }
+
+    /** Marks a cue passed (learning-service's cue pass was verified by the caller). Idempotent. */
+    public BeatOutcome passCue(PlaybackSession session, String cueId) {
+        requireActive(session);
+        PlaybackSession.Draft draft = session.draft();
+        boolean known = false;
+        boolean changed = false;
+        for (int i = 0; i < draft.cues.size(); i++) {
+            CuePoint cue = draft.cues.get(i);
+            if (cue.id().equals(cueId)) {
+                known = true;
+                if (!cue.passed()) {
+                    draft.cues.set(i, new CuePoint(cue.id(), cue.atSecond(), true));
+                    changed = true;
+                }
+            }
+        }
+        if (!known) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.UNKNOWN_CUE, "no cue " + cueId + " in this lesson");
+        }
+        if (!changed) {
+            return BeatOutcome.unchanged(session, standing(session, session.lastPosition(), session.lastRate()));
+        }
+        PlaybackSession next = draft.build();
+        return new BeatOutcome(next, true, 0, 0, null, standing(next, next.lastPosition(), next.lastRate()),
+                List.of(new ChallengeResolved(cueId, ChallengeKind.CUE_QUIZ, ChallengeOutcome.PASSED)), false);
+    }
+
+    /** Ends a session ({@code ENDED} by the player, or e.g. {@code CONCURRENT_SESSION}). Idempotent. */
+    public BeatOutcome end(PlaybackSession session, String reason, boolean byPlayer) {
+        if (!session.active()) {
+            return BeatOutcome.unchanged(session, List.of(terminated(session)));
+        }
+        PlaybackSession.Draft draft = session.draft();
+        draft.status = byPlayer ? PlaybackSession.Status.ENDED : PlaybackSession.Status.TERMINATED;
+        draft.endReason = reason;
+        PlaybackSession next = draft.build();
+        return new BeatOutcome(next, true, 0, 0, null, List.of(terminated(next)),
+                List.of(new SessionEnded(reason, (int) Math.floor(session.lastPosition()))), false);
+    }
+
+    /** The directives that hold regardless of this beat's motion. */
+    List<Directive> standing(PlaybackSession session, double position, double rate) {
+        if (!session.active()) {
+            return List.of(terminated(session));
+        }
+        List<Directive> directives = new ArrayList<>();
+        if (session.pendingChallenge() != null) {
+            directives.add(new Directive.PauseForIdentityCheck(session.pendingChallenge()));
+        }
+        CuePoint gate = session.firstUnpassedCue();
+        if (gate != null && position + 0.5 >= gate.atSecond()) {
+            directives.add(new Directive.ShowQuiz(gate.id(), gate.atSecond()));
+        }
+        if (rate > session.policy().maxPlaybackRate() + EPSILON) {
+            directives.add(new Directive.LimitRate(session.policy().maxPlaybackRate()));
+        }
+        if (directives.isEmpty()) {
+            directives.add(new Directive.Continue());
+        }
+        return directives;
+    }
+
+    private static Directive terminated(PlaybackSession session) {
+        return new Directive.Terminated(session.endReason() == null ? "SESSION_ENDED" : session.endReason());
+    }
+
+    private static void requireActive(PlaybackSession session) {
+        if (!session.active()) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.SESSION_NOT_ACTIVE,
+                    "the playback session is over: " + session.endReason());
+        }
+    }
+
+    private static Challenge requirePending(PlaybackSession session, String challengeId, Challenge.Kind kind) {
+        requireActive(session);
+        Challenge pending = session.pendingChallenge();
+        if (pending == null || !pending.id().equals(challengeId)) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.CHALLENGE_NOT_PENDING,
+                    "challenge " + challengeId + " is not pending");
+        }
+        if (pending.kind() != kind) {
+            throw new PlaybackRefusedException(PlaybackRefusedException.Code.WRONG_CHALLENGE_KIND,
+                    "challenge " + challengeId + " is a " + pending.kind());
+        }
+        return pending;
+    }
+
+    private static boolean stepUpFresh(@Nullable Instant identityVerifiedAt, Policy policy, long nowMs) {
+        Integer maxAge = policy.stepUpMaxAgeSeconds();
+        return maxAge == null || identityVerifiedAt != null
+                && nowMs - identityVerifiedAt.toEpochMilli() <= maxAge * 1000L;
+    }
+
+    private long drawNextCheck(Policy policy) {
+        if (policy.identityCheck() == null) {
+            return Long.MAX_VALUE;
+        }
+        int min = policy.identityCheck().minIntervalSeconds();
+        int max = policy.identityCheck().maxIntervalSeconds();
+        return (min + (long) random.nextInt(max - min + 1)) * 1000L;
+    }
+
+    private String presenceCode() {
+        StringBuilder code = new StringBuilder(PRESENCE_CODE_DIGITS);
+        for (int i = 0; i < PRESENCE_CODE_DIGITS; i++) {
+            code.append((char) ('0' + random.nextInt(10)));
+        }
+        return code.toString();
+    }
+
+    private String newId() {
+        return Long.toHexString(random.nextLong() & Long.MAX_VALUE) + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    }
+
+    /**
+     * The 2026 study-time rule: the share of a lesson that real study time earns — nothing below 50 % of
+     * the recognised time, proportional from there, full at 100 %.
+     */
+    public static int recognisedPercent(long studyMillis, int recognisedSeconds) {
+        long recognisedMillis = recognisedSeconds * 1000L;
+        if (studyMillis * 2 < recognisedMillis) {
+            return 0;
+        }
+        return (int) Math.min(100, studyMillis * 100 / recognisedMillis);
+    }
+
+    /** The lesson progress the session stands at, by its credit mode. */
+    public static int progressPercent(PlaybackSession session) {
+        if (session.policy().creditMode() == CreditMode.TIME) {
+            return recognisedPercent(session.studyMillis(), session.recognisedSeconds());
+        }
+        return (int) Math.min(100, session.coverage().seconds() * 100L / session.durationSeconds());
+    }
+}

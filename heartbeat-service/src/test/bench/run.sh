@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Heartbeat load benchmark (docs/benchmarks.md). Needs Redis on 127.0.0.1:6379 and wrk (apt-get install wrk).
+# Usage: heartbeat-service/src/test/bench/run.sh [sessions] [duration]
+set -euo pipefail
+cd "$(dirname "$0")/../../../.."
+SESSIONS=${1:-2000}; DURATION=${2:-30s}; OUT=heartbeat-service/target/bench; PORT=18083
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -q -pl heartbeat-service -am package -DskipTests -Djacoco.skip=true
+./mvnw -B -q -pl heartbeat-service dependency:build-classpath -Dmdep.outputFile=../$OUT.cp -Dmdep.includeScope=test >/dev/null
+mkdir -p $OUT
+CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
+"$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$PORT" "$SESSIONS" $OUT > $OUT/setup.log 2>&1 &
+SETUP=$!
+until [ -s $OUT/app.args ]; do kill -0 $SETUP || { cat $OUT/setup.log; exit 1; }; sleep 0.2; done
+# emission off: the backlog would only grow in Redis without an SQS endpoint; beats are judged and stored all the same
+"$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -jar heartbeat-service/target/heartbeat-service.jar \
+  --server.port=$PORT --baeum.heartbeat.state.key-prefix=bench:hb: --baeum.heartbeat.emission.enabled=false \
+  --logging.level.root=WARN $(cat $OUT/app.args) > $OUT/app.log 2>&1 &
+APP=$!
+trap 'kill $APP $SETUP 2>/dev/null || true' EXIT
+until grep -q READY $OUT/setup.log; do sleep 1; done
+wrk -t1 -c64 -d10s -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt > /dev/null # warm-up
+echo "== max throughput (closed model, 1 thread, 64 connections)"
+wrk -t1 -c64 -d"$DURATION" --latency -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt
+echo "== low concurrency (8 connections)"
+wrk -t1 -c8 -d"$DURATION" --latency -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt
