@@ -21,7 +21,7 @@ import io.baeum.common.security.SessionRevocationCheck;
 @Component
 public class SessionDenyList implements SessionRevocationCheck {
 
-    public static final String PREFIX = "baeum:session:revoked:";
+    public static final String PREFIX = SessionRevocationCheck.DENY_LIST_KEY_PREFIX;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final ReactiveStringRedisTemplate redis;

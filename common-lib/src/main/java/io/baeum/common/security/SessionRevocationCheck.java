@@ -12,6 +12,13 @@ import reactor.core.publisher.Mono;
 @FunctionalInterface
 public interface SessionRevocationCheck {
 
+    /**
+     * The shared deny-list contract in Redis: auth-service writes {@code <prefix><sid>} (value: the
+     * reason, TTL: the remaining life of the session's access tokens) when it revokes a session; the
+     * gateway and every service refuse a token whose {@code sid} key exists.
+     */
+    String DENY_LIST_KEY_PREFIX = "baeum:session:revoked:";
+
     /** A check for services without a deny-list yet: no session is ever revoked. */
     SessionRevocationCheck NONE = sessionId -> Mono.just(false);
 

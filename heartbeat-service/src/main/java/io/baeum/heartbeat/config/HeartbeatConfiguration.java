@@ -55,8 +55,6 @@ import io.baeum.heartbeat.playback.state.StateUnavailableException;
 @EnableWebFluxSecurity
 class HeartbeatConfiguration {
 
-    /** The deny-list key auth-service writes when it revokes a login session (value irrelevant, TTL = token lifetime). */
-    static final String REVOKED_SID_PREFIX = "baeum:revoked-sid:";
 
     @Bean
     @ConditionalOnMissingBean
@@ -83,7 +81,7 @@ class HeartbeatConfiguration {
 
     @Bean
     SessionRevocationCheck redisRevocationCheck(RedisConnection redis) {
-        return sessionId -> redis.call(r -> r.exists(REVOKED_SID_PREFIX + sessionId)).map(count -> count > 0);
+        return sessionId -> redis.call(r -> r.exists(SessionRevocationCheck.DENY_LIST_KEY_PREFIX + sessionId)).map(count -> count > 0);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.baeum.common.security.SessionRevocationCheck;
 import io.baeum.common.playback.CuePass;
 import io.baeum.common.playback.PlaybackGrant.CuePoint;
 import io.baeum.common.progress.ProgressEvent;
@@ -199,9 +200,9 @@ class PlaybackApiIntegrationTests {
                 .expectBody().jsonPath("$.error.code").isEqualTo("SESSION_NOT_FOUND");
         infra.sqs(); // keep the fixture alive
         try (var redis = io.lettuce.core.RedisClient.create(infra.redis().uri()); var connection = redis.connect()) {
-            connection.sync().setex("baeum:revoked-sid:sid-acct-owner", 600, "logout");
+            connection.sync().setex(SessionRevocationCheck.DENY_LIST_KEY_PREFIX + "sid-acct-owner", 600, "logout");
             owner.post(path, beat).expectStatus().isUnauthorized();
-            connection.sync().del("baeum:revoked-sid:sid-acct-owner");
+            connection.sync().del(SessionRevocationCheck.DENY_LIST_KEY_PREFIX + "sid-acct-owner");
         }
         owner.post(path, beat).expectStatus().isOk();
     }

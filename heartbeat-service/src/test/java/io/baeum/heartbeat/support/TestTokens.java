@@ -31,9 +31,12 @@ import io.baeum.testing.JwksTestServer;
  */
 public final class TestTokens implements AutoCloseable {
 
-    public static final String AUTH_ISSUER = "baeum-auth";
+    public static final String AUTH_ISSUER = "https://auth.baeum.local";
     public static final String LEARNING_ISSUER = "baeum-learning";
+    /** Audience of grants and cue passes (learning-service → heartbeat-service). */
     public static final String AUDIENCE = "baeum-heartbeat";
+    /** Audience of access tokens: the service's name, as auth-service issues it. */
+    public static final String ACCESS_AUDIENCE = "heartbeat-service";
     /** Test-only HMAC key of the progress envelope. */
     public static final String PROGRESS_KEY_ID = "test-1";
     public static final String PROGRESS_KEY_SECRET = "dGVzdC1vbmx5LXByb2dyZXNzLWtleS0zMi1ieXRlcy1sb25nIQ==";
@@ -80,7 +83,7 @@ public final class TestTokens implements AutoCloseable {
 
     public String accessToken(Clock clock, String account, String sid, Instant identityVerifiedAt) {
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(AUTH_ISSUER).audience(AUDIENCE).subject(account)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(AUTH_ISSUER).audience(ACCESS_AUDIENCE).subject(account)
                 .claim("sid", sid).jwtID(UUID.randomUUID().toString()).claim("roles", List.of("TRAINEE"))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
         if (identityVerifiedAt != null) {
