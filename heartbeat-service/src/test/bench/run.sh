@@ -7,20 +7,25 @@ SESSIONS=${1:-2000}; DURATION=${2:-30s}; OUT=heartbeat-service/target/bench; POR
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -q -pl heartbeat-service -am package -DskipTests -Djacoco.skip=true
 ./mvnw -B -q -pl heartbeat-service dependency:build-classpath -Dmdep.outputFile=../$OUT.cp -Dmdep.includeScope=test >/dev/null
-mkdir -p $OUT
+rm -rf $OUT; mkdir -p $OUT   # never start from a previous run's app.args (stale JWKS ports)
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$PORT" "$SESSIONS" $OUT > $OUT/setup.log 2>&1 &
 SETUP=$!
 until [ -s $OUT/app.args ]; do kill -0 $SETUP || { cat $OUT/setup.log; exit 1; }; sleep 0.2; done
 # emission off: the backlog would only grow in Redis without an SQS endpoint; beats are judged and stored all the same
-"$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -jar heartbeat-service/target/heartbeat-service.jar \
+"$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED ${HB_BENCH_JAVA_OPTS:-} -jar heartbeat-service/target/heartbeat-service-exec.jar \
   --server.port=$PORT --baeum.heartbeat.state.key-prefix=bench:hb: --baeum.heartbeat.emission.enabled=false \
-  --logging.level.root=WARN $(cat $OUT/app.args) > $OUT/app.log 2>&1 &
+  --logging.level.root=WARN ${HB_BENCH_APP_ARGS:-} $(cat $OUT/app.args) > $OUT/app.log 2>&1 &
 APP=$!
 trap 'kill $APP $SETUP 2>/dev/null || true' EXIT
 until grep -q READY $OUT/setup.log; do sleep 1; done
 wrk -t1 -c64 -d10s -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt > /dev/null # warm-up
 echo "== max throughput (closed model, 1 thread, 64 connections)"
-wrk -t1 -c64 -d"$DURATION" --latency -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt
+wrk -t1 -c64 -d"$DURATION" --latency -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt | tee $OUT/max.txt
 echo "== low concurrency (8 connections)"
 wrk -t1 -c8 -d"$DURATION" --latency -s heartbeat-service/src/test/bench/beats.lua http://127.0.0.1:$PORT -- $OUT/sessions.txt
+# open model: a constant arrival rate at 70 % of the maximum just measured; latency from intended send time
+MAX=$(awk '/Requests\/sec/ {print int($2)}' $OUT/max.txt)
+RATE=$((MAX * 70 / 100))
+echo "== open model at 70 % of $MAX beats/s = $RATE beats/s (constant arrival rate)"
+"$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.OpenModelLoad "http://127.0.0.1:$PORT" $OUT/sessions.txt "$RATE" "${DURATION%s}"

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -104,8 +105,7 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
                 problem.code(),
                 problem.fieldErrors().stream().map(f -> localize(f, locale)).toList());
         Map<String, Object> metadata = new LinkedHashMap<>();
-        // the request-id filter runs first in a service; the request's own id covers anything earlier
-        metadata.put("requestId", RequestIds.of(exchange).orElseGet(() -> exchange.getRequest().getId()));
+        metadata.put("requestId", requestId(exchange));
         metadata.put("timestamp", clock.instant().toString());
 
         return ServerResponse.status(problem.status())
@@ -223,13 +223,24 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
     }
 
     private static void logProblem(ServerWebExchange exchange, Problem problem, Throwable failure) {
-        if (problem.status().is5xxServerError()) {
-            log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.code(), failure);
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} {} refused: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.code(), failure.toString());
+        if (!problem.status().is5xxServerError() && !log.isDebugEnabled()) {
+            return;
         }
+        // set explicitly: services may run with limited context propagation (heartbeat's hot path)
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId(exchange))) {
+            if (problem.status().is5xxServerError()) {
+                log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                        problem.code(), failure);
+            } else {
+                log.debug("{} {} refused: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                        problem.code(), failure.toString());
+            }
+        }
+    }
+
+    private static String requestId(ServerWebExchange exchange) {
+        // the request-id filter runs first in a service; the request's own id covers anything earlier
+        return RequestIds.of(exchange).orElseGet(() -> exchange.getRequest().getId());
     }
 
     private static String firstCode(MessageSourceResolvable error) {
