@@ -28,4 +28,4 @@ wrk -t1 -c8 -d"$DURATION" --latency -s heartbeat-service/src/test/bench/beats.lu
 MAX=$(awk '/Requests\/sec/ {print int($2)}' $OUT/max.txt)
 RATE=$((MAX * 70 / 100))
 echo "== open model at 70 % of $MAX beats/s = $RATE beats/s (constant arrival rate)"
-"$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.OpenModelLoad "http://127.0.0.1:$PORT" $OUT/sessions.txt "$RATE" "${DURATION%s}"
+"$JAVA_HOME/bin/java" ${HB_LOAD_JAVA_OPTS:-} -cp "$CP" io.baeum.heartbeat.bench.OpenModelLoad "http://127.0.0.1:$PORT" $OUT/sessions.txt "$RATE" "${DURATION%s}"
