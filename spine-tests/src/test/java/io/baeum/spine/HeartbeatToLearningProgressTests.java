@@ -1,5 +1,6 @@
 package io.baeum.spine;
 
+import io.baeum.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +70,7 @@ class HeartbeatToLearningProgressTests {
     /** SAEOPJU v2 (from 2026-01-01): heartbeat every 10 s, time credit, max rate 2.0, completion at 80 %. */
     private static final int BEAT_SECONDS = 10;
 
-    private static final MutableClock heartbeatClock = new MutableClock();
+    private static final MutableClock heartbeatClock = new MutableClock(Instant.now());
     private static RSAKey authKey;
     private static JwksTestServer authJwks;
     private static ConfigurableApplicationContext learning;

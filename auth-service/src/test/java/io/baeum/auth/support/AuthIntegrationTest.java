@@ -1,5 +1,6 @@
 package io.baeum.auth.support;
 
+import io.baeum.testing.MutableClock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;

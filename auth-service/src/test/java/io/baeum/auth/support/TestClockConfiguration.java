@@ -1,5 +1,6 @@
 package io.baeum.auth.support;
 
+import io.baeum.testing.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -10,6 +11,6 @@ public class TestClockConfiguration {
     @Bean
     @Primary
     MutableClock clock() {
-        return new MutableClock();
+        return MutableClock.runningWithSystemTime();
     }
 }

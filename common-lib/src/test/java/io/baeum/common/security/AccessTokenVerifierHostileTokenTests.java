@@ -1,5 +1,6 @@
 package io.baeum.common.security;
 
+import io.baeum.testing.MutableClock;
 import io.baeum.testing.JwksTestServer;
 import java.time.Duration;
 import java.time.Instant;

@@ -24,7 +24,7 @@ import io.baeum.common.progress.ProgressEvent;
 import io.baeum.common.progress.ProgressEventKind.WatchCredited;
 import io.baeum.heartbeat.HeartbeatApplication;
 import io.baeum.heartbeat.support.HttpPlayer;
-import io.baeum.heartbeat.support.MutableClock;
+import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.ProgressQueue;
 import io.baeum.heartbeat.support.SwitchableProxy;
 import io.baeum.heartbeat.support.TestTokens;

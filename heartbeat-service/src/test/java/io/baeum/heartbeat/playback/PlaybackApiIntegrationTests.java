@@ -36,7 +36,7 @@ import io.baeum.common.progress.ProgressEventKind.SessionEnded;
 import io.baeum.common.progress.ProgressEventKind.SessionStarted;
 import io.baeum.common.progress.ProgressEventKind.WatchCredited;
 import io.baeum.heartbeat.support.HttpPlayer;
-import io.baeum.heartbeat.support.MutableClock;
+import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.PlaybackGrants;
 import io.baeum.heartbeat.support.ProgressQueue;
 import io.baeum.heartbeat.support.TestTokens;

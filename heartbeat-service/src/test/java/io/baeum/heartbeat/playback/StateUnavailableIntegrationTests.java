@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.baeum.heartbeat.support.HttpPlayer;
-import io.baeum.heartbeat.support.MutableClock;
+import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.TestTokens;
 import io.baeum.testing.BaeumInfrastructure;
 

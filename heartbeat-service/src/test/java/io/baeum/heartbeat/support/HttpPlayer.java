@@ -1,5 +1,6 @@
 package io.baeum.heartbeat.support;
 
+import io.baeum.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 
 import io.baeum.common.playback.PlaybackGrant;
 import io.baeum.common.progress.ProgressEventKind.WatchCredited;
-import io.baeum.heartbeat.support.MutableClock;
+import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.PlaybackGrants;
 
 /** Properties of the judge over arbitrary beat sequences, honest or not. */

@@ -18,7 +18,7 @@ import io.baeum.common.progress.ProgressEventKind.ChallengeResolved;
 import io.baeum.common.progress.ProgressEventKind.SessionEnded;
 import io.baeum.common.progress.ProgressEventKind.SessionStarted;
 import io.baeum.common.progress.ProgressEventKind.WatchCredited;
-import io.baeum.heartbeat.support.MutableClock;
+import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.PlaybackGrants;
 
 class HeartbeatJudgeTests {

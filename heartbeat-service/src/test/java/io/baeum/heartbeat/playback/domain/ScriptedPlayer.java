@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.baeum.common.progress.ProgressEventKind;
-import io.baeum.heartbeat.support.MutableClock;
+import io.baeum.testing.MutableClock;
 
 /** Drives the judge like a player would: beats with increasing sequence numbers while the clock moves. */
 final class ScriptedPlayer {
