@@ -228,7 +228,11 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         }
         // set explicitly: services may run with limited context propagation (heartbeat's hot path)
         try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId(exchange))) {
-            if (problem.status().is5xxServerError()) {
+            if (problem.status().is5xxServerError() && failure instanceof DomainException) {
+                // a deliberate answer (a dependency is down, a retry will do): no stack trace per request
+                log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                        problem.code(), failure.getMessage());
+            } else if (problem.status().is5xxServerError()) {
                 log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                         problem.code(), failure);
             } else {

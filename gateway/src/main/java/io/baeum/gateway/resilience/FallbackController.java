@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.baeum.common.web.DomainException;
 import io.baeum.gateway.edge.EdgeProperties;
 import reactor.core.publisher.Mono;
@@ -36,11 +38,27 @@ class FallbackController {
 
     @RequestMapping("/fallback/{service}")
     Mono<Void> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
+        // the client asked for its own path, not for this forward: answer (and log) with that one
+        ServerWebExchange original = exchange.mutate().request(request -> request.path(originalPath(exchange))).build();
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("{} unavailable for {} {}: {}", service, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), cause == null ? "no cause recorded" : cause.toString());
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, edge.retryAfterSeconds());
-        return errors.handle(exchange, new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+        if (cause instanceof CallNotPermittedException) {
+            // the breaker is open: said once when it opened, not once per refused request
+            log.debug("{} breaker open: {} {}", service, original.getRequest().getMethod(), original.getRequest().getPath());
+        } else {
+            log.warn("{} unavailable for {} {}: {}", service, original.getRequest().getMethod(),
+                    original.getRequest().getPath(), cause == null ? "no cause recorded" : cause.toString());
+        }
+        original.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, edge.retryAfterSeconds());
+        return errors.handle(original, new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                 "The service is temporarily unavailable; retry later."));
+    }
+
+    /** The path the client sent: the request under every decoration (the forward is one). */
+    private static String originalPath(ServerWebExchange exchange) {
+        ServerWebExchange innermost = exchange;
+        while (innermost instanceof ServerWebExchangeDecorator decorator) {
+            innermost = decorator.getDelegate();
+        }
+        return innermost.getRequest().getPath().value();
     }
 }

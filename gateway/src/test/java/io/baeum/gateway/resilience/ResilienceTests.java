@@ -30,7 +30,8 @@ class ResilienceTests extends GatewayTestSupport {
                     .expectStatus().isEqualTo(503)
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                     .expectBody().jsonPath("$.success").isEqualTo(false)
-                    .jsonPath("$.error.code").isEqualTo("SERVICE_UNAVAILABLE");
+                    .jsonPath("$.error.code").isEqualTo("SERVICE_UNAVAILABLE")
+                    .jsonPath("$.error.instance").isEqualTo("/api/v1/catalog/courses");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 
             web.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + trainee())
