@@ -17,7 +17,7 @@ import io.baeum.suite.clients.Beat;
 import io.baeum.suite.clients.LearningClient;
 import io.baeum.suite.clients.Player;
 import io.baeum.suite.fixtures.Courses;
-import io.baeum.suite.fixtures.Courses.ShortCourse;
+import io.baeum.suite.fixtures.Courses.Classroom;
 import io.baeum.suite.fixtures.People;
 import io.baeum.suite.fixtures.People.Person;
 import io.baeum.suite.support.Api;
@@ -37,23 +37,18 @@ class CheatingTraineeIT {
     private static final LearningClient learning = new LearningClient(browser);
     private static final Duration STEP = Duration.ofSeconds(2);
 
-    private static Person admin;
-    private static Person instructor;
-    private static ShortCourse course;
+    private static Classroom classroom;
 
     @BeforeAll
     static void anAdminPublishesACourseWithAShortLessonAndACohort() {
-        admin = People.admin(auth);
-        instructor = People.instructor(auth);
-        course = Courses.shortLessonCourse(learning, admin, instructor);
+        classroom = Courses.classroom(auth, learning);
     }
 
     @Test
     void aTraineeWhoSeeksAheadPlaysHiddenAndTooFastGetsTheDirectivesEarnsNothingForItAndDoesNotComplete() {
         Person trainee = People.newVerifiedTrainee(auth, "cheat");
-        String enrollment = learning.apply(trainee.token(), course.cohortId());
-        learning.approve(admin.token(), enrollment);
-        JsonNode opened = learning.openLesson(trainee.token(), enrollment, course.lessonId()).data(201);
+        String enrollment = classroom.enrol(learning, trainee);
+        JsonNode opened = learning.openLesson(trainee.token(), enrollment, classroom.course().lessonId()).data(201);
         Player player = Player.start(browser, trainee.token(), opened.path("grant").asString());
 
         // a little honest play: earns its real time
@@ -106,7 +101,7 @@ class CheatingTraineeIT {
         JsonNode card = learning.myCourse(trainee.token(), enrollment);
         assertThat(card.path("completedLessons").asInt()).as("course card %s", card).isZero();
         assertThat(card.path("progressPercent").asDouble()).as("course card %s", card).isZero();
-        JsonNode row = learning.instructorRow(instructor.token(), course.cohortId(), enrollment);
+        JsonNode row = learning.instructorRow(classroom.instructor().token(), classroom.course().cohortId(), enrollment);
         assertThat(row.path("completedLessons").asInt()).as("instructor's row %s", row).isZero();
     }
 

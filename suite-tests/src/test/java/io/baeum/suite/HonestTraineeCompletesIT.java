@@ -17,7 +17,7 @@ import io.baeum.suite.clients.Beat;
 import io.baeum.suite.clients.LearningClient;
 import io.baeum.suite.clients.Player;
 import io.baeum.suite.fixtures.Courses;
-import io.baeum.suite.fixtures.Courses.ShortCourse;
+import io.baeum.suite.fixtures.Courses.Classroom;
 import io.baeum.suite.fixtures.People;
 import io.baeum.suite.fixtures.People.Person;
 import io.baeum.suite.support.Api;
@@ -36,25 +36,21 @@ class HonestTraineeCompletesIT {
     private static final AuthClient auth = new AuthClient(browser);
     private static final LearningClient learning = new LearningClient(browser);
 
-    private static Person admin;
-    private static Person instructor;
-    private static ShortCourse course;
+    private static Classroom classroom;
 
     @BeforeAll
     static void anAdminPublishesACourseWithAShortLessonAndACohort() {
-        admin = People.admin(auth);
-        instructor = People.instructor(auth);
-        course = Courses.shortLessonCourse(learning, admin, instructor);
+        classroom = Courses.classroom(auth, learning);
     }
 
     @Test
     void aTraineeWhoWatchesTheLessonThroughCompletesItAndTheCourseInTheClassroomAndTheInstructorsTable() {
         Person trainee = People.newVerifiedTrainee(auth, "honest");
-        String enrollment = learning.apply(trainee.token(), course.cohortId());
-        learning.openLesson(trainee.token(), enrollment, course.lessonId()).assertError(403, "NOT_ENROLLED");
-        learning.approve(admin.token(), enrollment);
+        String enrollment = learning.apply(trainee.token(), classroom.course().cohortId());
+        learning.openLesson(trainee.token(), enrollment, classroom.course().lessonId()).assertError(403, "NOT_ENROLLED");
+        learning.approve(classroom.admin().token(), enrollment);
 
-        JsonNode opened = learning.openLesson(trainee.token(), enrollment, course.lessonId()).data(201);
+        JsonNode opened = learning.openLesson(trainee.token(), enrollment, classroom.course().lessonId()).data(201);
         Player player = Player.start(browser, trainee.token(), opened.path("grant").asString());
         assertThat(player.interval()).as("the policy's beat interval").isEqualTo(Duration.ofSeconds(10));
 
@@ -75,7 +71,7 @@ class HonestTraineeCompletesIT {
         await("the completed lesson in the trainee's classroom").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
                     JsonNode lesson = learning.lessonProgress(trainee.token(), enrollment).get(0);
-                    assertThat(lesson.path("lessonId").asString()).isEqualTo(course.lessonId());
+                    assertThat(lesson.path("lessonId").asString()).isEqualTo(classroom.course().lessonId());
                     assertThat(lesson.path("completed").asBoolean()).as("lesson %s", lesson).isTrue();
                     assertThat(lesson.path("percent").asInt()).as("lesson %s", lesson).isEqualTo(100);
                     assertThat(lesson.path("studyMillis").asLong()).as("lesson %s", lesson)
@@ -87,7 +83,7 @@ class HonestTraineeCompletesIT {
         assertThat(card.path("totalLessons").asInt()).as("course card %s", card).isEqualTo(1);
         assertThat(card.path("progressPercent").asDouble()).as("진도율 on the course card %s", card).isEqualTo(100.0);
 
-        JsonNode row = learning.instructorRow(instructor.token(), course.cohortId(), enrollment);
+        JsonNode row = learning.instructorRow(classroom.instructor().token(), classroom.course().cohortId(), enrollment);
         assertThat(row.path("accountId").asString()).isEqualTo(trainee.id());
         assertThat(row.path("completedLessons").asInt()).as("instructor's row %s", row).isEqualTo(1);
         assertThat(row.path("progressPercent").asDouble()).as("instructor's row %s", row).isEqualTo(100.0);

@@ -76,7 +76,7 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
