@@ -71,6 +71,13 @@ public final class TestRedis {
         }
     }
 
+    /** Sets {@code key} to {@code value} in the leased database, as another service would. */
+    public void set(String key, String value) {
+        try (StatefulRedisConnection<String, String> connection = client.connect(uri())) {
+            connection.sync().set(key, value);
+        }
+    }
+
     public String host() {
         return settings.redisHost();
     }

@@ -14,7 +14,9 @@ import io.baeum.common.security.SessionRevocationCheck;
 /**
  * Bearer tokens from auth-service on every API path. Each API prefix is listed with its roles
  * ({@code SecurityRulesTests} checks that every mapped endpoint falls under one); paths outside them
- * are not routes and answer 404 (a deny-all there would answer 401 to unknown routes).
+ * are not routes and answer 404 (a deny-all there would answer 401 to unknown routes). A token of a
+ * revoked login session is refused through the shared Redis deny-list (common-lib's
+ * {@code RedisSessionRevocationCheck}, failing closed).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -24,8 +26,9 @@ class SecurityConfig {
             "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**"};
 
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http, AccessTokenVerifier verifier) {
-        return BaeumSecurity.bearerTokens(http, verifier, SessionRevocationCheck.none())
+    SecurityWebFilterChain security(ServerHttpSecurity http, AccessTokenVerifier verifier,
+            SessionRevocationCheck revocationCheck) {
+        return BaeumSecurity.bearerTokens(http, verifier, revocationCheck)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()

@@ -1,0 +1,48 @@
+package io.baeum.gateway.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/** A service behind the gateway, played by WireMock on a fixed port, that a test can stop and start again. */
+public final class Downstream {
+
+    private final int port;
+    private WireMockServer server;
+
+    private Downstream() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        port = server.port();
+    }
+
+    public static Downstream create() {
+        return new Downstream();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** Stops answering: connections are refused, as with a stopped process. */
+    public void stop() {
+        server.stop();
+    }
+
+    /** Answers again on the same port (stubs must be registered again). */
+    public void restart() {
+        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    public void reset() {
+        if (!server.isRunning()) {
+            restart();
+        }
+        server.resetAll();
+    }
+}
