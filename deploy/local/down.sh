@@ -11,53 +11,14 @@ BAEUM_SCRIPT=down
 # shellcheck source=deploy/local/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-grace="${BAEUM_DOWN_GRACE:-25}"
+# shellcheck source=deploy/local/launcher.sh
+source "$BAEUM_DEPLOY/launcher.sh"
 started_at=$SECONDS
 
 # Gateway first (stop taking traffic), then the services; ElasticMQ only once they are gone
 # (services may still send or acknowledge messages while they shut down).
 services_rev=()
 for ((i = ${#BAEUM_SERVICES[@]} - 1; i >= 0; i--)); do services_rev+=("${BAEUM_SERVICES[i]}"); done
-
-stopped=0
-# stop <name...>: TERM each (all at once, so the grace period is not paid per process), wait
-# for all of them together, KILL what is left after the grace period, remove the pid files.
-stop() {
-  local name f pid left
-  local -A pids=()
-  for name in "$@"; do
-    f="$BAEUM_RUN_DIR/$name.pid"
-    [[ -f "$f" ]] || continue
-    pid="$(cat "$f")"
-    # Only signal the pid if it is still the process up.sh started: its command line carries
-    # -Dbaeum.launcher=<name>. Otherwise the pid file is stale (crash, reboot, pid reused).
-    if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
-       tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dbaeum.launcher=$name "; then
-      baeum_say "stopping $name (pid $pid)"
-      kill -TERM "$pid" 2>/dev/null || true
-      pids[$name]="$pid"
-    else
-      baeum_say "$name was not running (stale pid file removed)"
-      rm -f "$f"
-    fi
-  done
-  [[ ${#pids[@]} -eq 0 ]] && return 0
-  local deadline=$((SECONDS + grace))
-  while :; do
-    left=()
-    for name in "${!pids[@]}"; do
-      kill -0 "${pids[$name]}" 2>/dev/null && left+=("$name")
-    done
-    [[ ${#left[@]} -eq 0 || $SECONDS -ge $deadline ]] && break
-    sleep 0.5
-  done
-  for name in "${left[@]+"${left[@]}"}"; do
-    baeum_say "$name did not stop within ${grace} s: KILL"
-    kill -KILL "${pids[$name]}" 2>/dev/null || true
-  done
-  for name in "${!pids[@]}"; do rm -f "$BAEUM_RUN_DIR/$name.pid"; done
-  stopped=$((stopped + ${#pids[@]}))
-}
 
 stop "${services_rev[@]}"
 stop elasticmq
