@@ -109,7 +109,8 @@ class EdgeSecurityTests extends GatewayTestSupport {
 
         infra.redis().set(SessionRevocationCheck.DENY_LIST_KEY_PREFIX + sid, "LOGOUT");
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+        // the test's cache TTL is 200 ms; the margin is for a loaded build machine
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 web.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .exchange().expectStatus().isUnauthorized());
         // another session of the same account is not affected

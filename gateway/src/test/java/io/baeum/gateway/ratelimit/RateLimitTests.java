@@ -38,14 +38,20 @@ class RateLimitTests extends GatewayTestSupport {
     @Test
     void beatsAreLimitedPerLoginSessionWithoutTouchingOtherSessions() {
         String flooding = tokens.token("flooder").sign();
+        long started = System.nanoTime();
+        int allowed = 0;
         int refused = 0;
-        for (int i = 0; i < 10; i++) {
-            int status = beat(flooding);
-            if (status == 429) {
+        for (int i = 0; i < 12; i++) {
+            if (beat(flooding) == 429) {
                 refused++;
+            } else {
+                allowed++;
             }
         }
-        assertThat(refused).isBetween(4, 5);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // burst 5, then 1 per second: however slow this machine is, never more than that got through
+        assertThat(allowed).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(5 + (int) Math.ceil(seconds));
+        assertThat(refused).isPositive();
         assertThat(beat(tokens.token("calm").sign())).isEqualTo(200);
     }
 
