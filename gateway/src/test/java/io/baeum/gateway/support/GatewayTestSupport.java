@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,9 +23,13 @@ import io.baeum.testing.TestAccessTokens;
  * The gateway on a random port in front of WireMock services: auth and heartbeat share one, learning
  * has its own (tests stop it), exam points at a port nobody listens on. Tokens are signed by a test
  * key published as auth-service's JWKS; Redis is a leased test database.
+ *
+ * <p>The Redis database is leased per test class, so each class gets its own application context
+ * (a cached one would keep talking to the previous class's database, which another build may lease).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class GatewayTestSupport {
 
     protected static final Downstream services = Downstream.create();
