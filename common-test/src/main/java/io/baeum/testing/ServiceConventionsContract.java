@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +134,7 @@ public abstract class ServiceConventionsContract {
                 .expectBody(JSON).returnResult().getResponseBody()
                 .get("build") instanceof Map<?, ?> build ? String.valueOf(build.get("version")) : "unversioned";
 
-        web.get().uri("/v3/api-docs").exchange()
+        apiDocs().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody()
@@ -180,6 +181,11 @@ public abstract class ServiceConventionsContract {
         }));
     }
 
+    /** springdoc builds the document on the first request: seconds on a busy machine, then it is cached. */
+    private WebTestClient apiDocs() {
+        return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -194,7 +200,7 @@ public abstract class ServiceConventionsContract {
     /** path → method (lower case, as in the document) → operation. */
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Map<String, Object>>> operationsByPath() {
-        Map<String, Object> document = web.get().uri("/v3/api-docs").exchange()
+        Map<String, Object> document = apiDocs().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody(JSON).returnResult().getResponseBody();
         assertThat(document).isNotNull();
