@@ -1,5 +1,7 @@
 package io.baeum.auth;
 
+import java.util.List;
+
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,5 +25,11 @@ class AuthServiceConventionsTests extends ServiceConventionsContract {
     @Override
     protected BaeumInfrastructure infrastructure() {
         return infra;
+    }
+
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/api/v1/auth/login", "/api/v1/auth/signup", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+                "/api/v1/me", "/api/v1/admin/members", "/.well-known/jwks.json");
     }
 }

@@ -1,5 +1,7 @@
 package io.baeum.heartbeat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,5 +25,11 @@ class HeartbeatServiceConventionsTests extends ServiceConventionsContract {
     @Override
     protected BaeumInfrastructure infrastructure() {
         return infra;
+    }
+
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/api/v1/playback/sessions", "/api/v1/playback/sessions/{sessionId}/heartbeats",
+                "/api/v1/playback/sessions/{sessionId}/end");
     }
 }

@@ -1,5 +1,7 @@
 package io.baeum.learning;
 
+import java.util.List;
+
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,5 +22,12 @@ class LearningServiceConventionsTests extends ServiceConventionsContract {
     @Override
     protected BaeumInfrastructure infrastructure() {
         return infra;
+    }
+
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/api/v1/catalog/courses", "/api/v1/catalog/courses/{id}", "/api/v1/admin/courses",
+                "/api/v1/cohorts/{cohortId}/enrollments", "/api/v1/enrollments/{id}/progress",
+                "/api/v1/enrollments/{enrollmentId}/lessons/{lessonId}/playback");
     }
 }

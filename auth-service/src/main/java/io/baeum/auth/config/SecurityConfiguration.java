@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.baeum.auth.session.SessionDenyList;
 import io.baeum.auth.token.SigningKeys;
 import io.baeum.auth.token.TokenProperties;
+import io.baeum.common.openapi.SecuredOperations;
 import io.baeum.common.security.AccessTokenVerifier;
 import io.baeum.common.security.BaeumSecurity;
 import io.baeum.common.security.JwksKeySource;
@@ -43,6 +44,11 @@ class SecurityConfiguration {
 
     static final String JWKS_PATH = "/.well-known/jwks.json";
 
+    static final String[] ADMIN = {"/api/v1/admin/**"};
+    static final String[] AUTHENTICATED = {"/api/v1/me", "/api/v1/me/**",
+            "/api/v1/identity-verifications", "/api/v1/identity-verifications/**"};
+    static final String LOGOUT = "/api/v1/auth/logout";
+
     @Bean
     AccessTokenVerifier accessTokenVerifier(SigningKeys keys, TokenProperties tokens, Clock clock) {
         WebClient inProcess = WebClient.builder()
@@ -61,12 +67,18 @@ class SecurityConfiguration {
     SecurityWebFilterChain security(ServerHttpSecurity http, AccessTokenVerifier verifier, SessionDenyList denyList) {
         return BaeumSecurity.bearerTokens(http, verifier, denyList)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .pathMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
-                        .pathMatchers("/api/v1/identity-verifications", "/api/v1/identity-verifications/**").authenticated()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
+                        .pathMatchers(HttpMethod.GET, BaeumSecurity.OPENAPI_DOCUMENT).permitAll()
+                        .pathMatchers(ADMIN).hasRole("ADMIN")
+                        .pathMatchers(AUTHENTICATED).authenticated()
+                        .pathMatchers(HttpMethod.POST, LOGOUT).authenticated()
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** The same rules, for the OpenAPI document: these operations carry the bearer requirement. */
+    @Bean
+    SecuredOperations securedOperations() {
+        return SecuredOperations.paths(ADMIN).and(AUTHENTICATED).and(HttpMethod.POST, LOGOUT);
     }
 
     /** No user-details: the default in-memory user (and its logged password) must not exist. */

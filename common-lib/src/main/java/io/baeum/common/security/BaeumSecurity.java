@@ -20,6 +20,7 @@ import io.baeum.common.web.ApiErrorWebExceptionHandler;
  *     return BaeumSecurity.bearerTokens(http, verifier, revoked)
  *             .authorizeExchange(exchanges -> exchanges
  *                     .pathMatchers("/actuator/health/**").permitAll()
+ *                     .pathMatchers(HttpMethod.GET, BaeumSecurity.OPENAPI_DOCUMENT).permitAll()
  *                     .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
  *                     .anyExchange().authenticated())
  *             .build();
@@ -27,6 +28,12 @@ import io.baeum.common.web.ApiErrorWebExceptionHandler;
  * }</pre>
  */
 public final class BaeumSecurity {
+
+    /**
+     * The service's OpenAPI document (springdoc, {@code springdoc.api-docs.path} in
+     * {@code baeum-service-defaults.yml}), public so that the gateway's Swagger UI can fetch it.
+     */
+    public static final String[] OPENAPI_DOCUMENT = {"/v3/api-docs", "/v3/api-docs/**"};
 
     private BaeumSecurity() {
     }

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -38,6 +39,7 @@ import io.baeum.common.progress.ProgressEnvelopeCodec;
 import io.baeum.common.progress.ProgressEnvelopeLimits;
 import io.baeum.common.progress.ProgressKey;
 import io.baeum.common.progress.ProgressKeyRing;
+import io.baeum.common.openapi.SecuredOperations;
 import io.baeum.common.security.AccessTokenVerifier;
 import io.baeum.common.security.BaeumSecurity;
 import io.baeum.common.security.JwksKeySource;
@@ -55,6 +57,7 @@ import io.baeum.heartbeat.playback.state.StateUnavailableException;
 @EnableWebFluxSecurity
 class HeartbeatConfiguration {
 
+    static final String PLAYBACK = "/api/v1/playback/**";
 
     @Bean
     @ConditionalOnMissingBean
@@ -89,9 +92,16 @@ class HeartbeatConfiguration {
             SessionRevocationCheck revocationCheck) {
         return BaeumSecurity.bearerTokens(http, verifier, revocationCheck)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/v1/playback/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, BaeumSecurity.OPENAPI_DOCUMENT).permitAll()
+                        .pathMatchers(PLAYBACK).authenticated()
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** The same rule, for the OpenAPI document: these operations carry the bearer requirement. */
+    @Bean
+    SecuredOperations securedOperations() {
+        return SecuredOperations.paths(PLAYBACK);
     }
 
     /** A 503 for lack of state tells the player when to retry. Wraps the security chain. */

@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import io.baeum.common.openapi.SecuredOperations;
 import io.baeum.common.security.AccessTokenVerifier;
 import io.baeum.common.security.BaeumSecurity;
 import io.baeum.common.security.SessionRevocationCheck;
@@ -24,6 +25,9 @@ class SecurityConfig {
 
     static final String[] AUTHENTICATED = {
             "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**"};
+    static final String ADMIN = "/api/v1/admin/**";
+    static final String INSTRUCTOR = "/api/v1/instructor/**";
+    static final String MANAGE = "/api/v1/manage/**";
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http, AccessTokenVerifier verifier,
@@ -31,13 +35,20 @@ class SecurityConfig {
         return BaeumSecurity.bearerTokens(http, verifier, revocationCheck)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.GET, BaeumSecurity.OPENAPI_DOCUMENT).permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
-                        .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .pathMatchers("/api/v1/instructor/**").hasRole("INSTRUCTOR")
-                        .pathMatchers("/api/v1/manage/**").hasAnyRole("INSTRUCTOR", "ADMIN")
+                        .pathMatchers(ADMIN).hasRole("ADMIN")
+                        .pathMatchers(INSTRUCTOR).hasRole("INSTRUCTOR")
+                        .pathMatchers(MANAGE).hasAnyRole("INSTRUCTOR", "ADMIN")
                         .pathMatchers(AUTHENTICATED).authenticated()
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** The same rules, for the OpenAPI document: these operations carry the bearer requirement. */
+    @Bean
+    SecuredOperations securedOperations() {
+        return SecuredOperations.paths(ADMIN, INSTRUCTOR, MANAGE).and(AUTHENTICATED);
     }
 }
