@@ -6,9 +6,12 @@ import java.util.List;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -34,7 +37,30 @@ class EdgeConfiguration {
     static final String[] PUBLIC_GETS = {"/api/v1/catalog/**", "/api/v1/terms", "/api/v1/terms/**",
             "/api/v1/auth/social/**", "/.well-known/jwks.json"};
 
+    /** The Swagger UI and the specs it reads: public, and a page that may run its own scripts. */
+    static final String[] DOCS = {"/docs", "/docs/**", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**"};
+
     @Bean
+    @Order(1)
+    SecurityWebFilterChain docsSecurity(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(DOCS))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(exchanges -> exchanges.pathMatchers(HttpMethod.GET, DOCS).permitAll()
+                        .anyExchange().denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, AccessTokenVerifier verifier,
             SessionRevocationCheck revocationCheck, CorsConfigurationSource cors) {
         return BaeumSecurity.bearerTokens(http, verifier, revocationCheck)
