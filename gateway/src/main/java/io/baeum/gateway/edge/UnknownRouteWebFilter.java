@@ -10,6 +10,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
+import io.baeum.common.web.UnreadRequestBodies;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,8 +39,13 @@ public class UnknownRouteWebFilter implements WebFilter, Ordered {
         return routes.getRoutes()
                 .concatMap(route -> Mono.from(route.getPredicate().apply(exchange)))
                 .any(Boolean::booleanValue)
-                .flatMap(routed -> routed ? chain.filter(exchange)
-                        : errors.handle(exchange, new ResponseStatusException(HttpStatus.NOT_FOUND)));
+                .flatMap(routed -> {
+                    if (routed) {
+                        return chain.filter(exchange);
+                    }
+                    UnreadRequestBodies.closeConnectionIfBodySent(exchange);
+                    return errors.handle(exchange, new ResponseStatusException(HttpStatus.NOT_FOUND));
+                });
     }
 
     @Override
