@@ -52,10 +52,12 @@ export_service_environment() {
   export SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY="${SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY:-local}"
 }
 
-# start_service <svc>: one service's jar with the launcher's JVM options and Spring profile.
+# start_service <svc>: one service's jar with the launcher's JVM options (BAEUM_JAVA_OPTS_<svc, dashes
+# as underscores> if env.sh or the caller sets one, else BAEUM_JAVA_OPTS) and Spring profile.
 start_service() {
-  local svc="$1" java_opts
-  read -r -a java_opts <<<"$BAEUM_JAVA_OPTS"
+  local svc="$1" java_opts own_opts
+  own_opts="BAEUM_JAVA_OPTS_${svc//-/_}"
+  read -r -a java_opts <<<"${!own_opts:-$BAEUM_JAVA_OPTS}"
   start "$svc" "${BAEUM_PORT[$svc]}" java "${java_opts[@]}" -Dbaeum.launcher="$svc" \
     -jar "$BAEUM_ROOT/$svc/target/$svc-exec.jar" --spring.profiles.active="$BAEUM_SPRING_PROFILE"
 }

@@ -8,6 +8,8 @@
 # Environment:
 #   BAEUM_UP_TIMEOUT   seconds to wait for everything to be ready (default 180)
 #   BAEUM_JAVA_OPTS    JVM options for each service (default in env.sh: small heap, SerialGC)
+#   BAEUM_JAVA_OPTS_<service>  options for one service instead (dashes as underscores, e.g.
+#                      BAEUM_JAVA_OPTS_heartbeat_service; env.sh sets that one)
 #
 # Idempotent: something already running (live pid from its pid file) is left alone, not started
 # twice; a second run only waits for readiness and prints the table again.
@@ -21,7 +23,7 @@ build=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) baeum_die "unknown argument: $arg (try --help)" ;;
   esac
 done

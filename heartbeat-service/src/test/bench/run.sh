@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 SESSIONS=${1:-2000}; DURATION=${2:-30s}; OUT=heartbeat-service/target/bench; PORT=18083
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -q -pl heartbeat-service -am package -DskipTests -Djacoco.skip=true
-./mvnw -B -q -pl heartbeat-service dependency:build-classpath -Dmdep.outputFile=../$OUT.cp -Dmdep.includeScope=test >/dev/null
+# one reactor run: common-lib and common-test resolve from their target/ (never from ~/.m2: nothing is installed);
+# every module writes the classpath file, heartbeat-service (built last) wins
+./mvnw -B -q -pl heartbeat-service -am package dependency:build-classpath -DskipTests -Djacoco.skip=true \
+  -Dmdep.outputFile="$PWD/$OUT.cp" -Dmdep.includeScope=test >/dev/null
 rm -rf $OUT; mkdir -p $OUT   # never start from a previous run's app.args (stale JWKS ports)
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$PORT" "$SESSIONS" $OUT > $OUT/setup.log 2>&1 &

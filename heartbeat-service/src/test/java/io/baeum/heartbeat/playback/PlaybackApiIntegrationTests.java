@@ -202,9 +202,33 @@ class PlaybackApiIntegrationTests {
         try (var redis = io.lettuce.core.RedisClient.create(infra.redis().uri()); var connection = redis.connect()) {
             connection.sync().setex(SessionRevocationCheck.DENY_LIST_KEY_PREFIX + "sid-acct-owner", 600, "logout");
             owner.post(path, beat).expectStatus().isUnauthorized();
+            // beats read the deny-list with the session state; the answer is the security chain's, to the byte
+            var refusedBeat = owner.post(path, beat).expectStatus().isUnauthorized().expectBody(Map.class).returnResult();
+            var refusedEnd = owner.post("/api/v1/playback/sessions/" + owner.sessionId + "/end", Map.of())
+                    .expectStatus().isUnauthorized().expectBody(Map.class).returnResult();
+            assertThat(refusedBeat.getResponseHeaders().get("WWW-Authenticate"))
+                    .isEqualTo(refusedEnd.getResponseHeaders().get("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_token\"");
+            assertThat(refusedBeat.getResponseHeaders().getCacheControl()).isEqualTo("no-store");
+            assertThat(withoutVolatileFields(refusedBeat.getResponseBody()))
+                    .isEqualTo(withoutVolatileFields(refusedEnd.getResponseBody()));
+            // a revoked token learns nothing about sessions either: unknown ones answer the same
+            owner.post("/api/v1/playback/sessions/ps_unknown/heartbeats", beat).expectStatus().isUnauthorized();
             connection.sync().del(SessionRevocationCheck.DENY_LIST_KEY_PREFIX + "sid-acct-owner");
         }
-        owner.post(path, beat).expectStatus().isOk();
+        owner.post(path, beat).expectStatus().isOk()
+                .expectBody().jsonPath("$.data.sequence").isEqualTo(beat.get("sequence"));
+    }
+
+    /** An error body without what differs between two requests (request id, time, path). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutVolatileFields(Map<?, ?> body) {
+        Map<String, Object> copy = new java.util.TreeMap<>((Map<String, Object>) body);
+        Map<String, Object> error = new java.util.TreeMap<>((Map<String, Object>) copy.get("error"));
+        error.remove("instance");
+        error.remove("requestId");
+        copy.put("error", error);
+        copy.remove("metadata");
+        return copy;
     }
 
     @Test

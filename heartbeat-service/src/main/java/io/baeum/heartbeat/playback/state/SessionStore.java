@@ -20,8 +20,12 @@ public interface SessionStore {
     record Started(boolean grantAlreadyUsed, @Nullable String previousSessionId) {
     }
 
-    /** Loads a session; empty when unknown. */
-    Mono<Loaded> load(String sessionId, LocalDate today);
+    /**
+     * Loads a session; empty when unknown. With {@code revocableLoginSession} (the access token's {@code sid}),
+     * the session deny-list is checked in the same atomic read, and a revoked one fails with
+     * {@link LoginSessionRevokedException} before anything about the session is known.
+     */
+    Mono<Loaded> load(String sessionId, LocalDate today, @Nullable String revocableLoginSession);
 
     /**
      * Stores a new session, makes it the account's active one and queues its events — unless the grant

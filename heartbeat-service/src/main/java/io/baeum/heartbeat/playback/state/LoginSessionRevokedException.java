@@ -1,0 +1,20 @@
+package io.baeum.heartbeat.playback.state;
+
+import org.springframework.http.HttpStatus;
+
+import io.baeum.common.web.DomainException;
+
+/**
+ * The access token's login session ({@code sid}) is on the deny-list, found by the same Redis script that
+ * loads the playback session. Answered exactly as the security chain answers a revoked token: 401
+ * {@code UNAUTHORIZED}, "A valid access token is required.", {@code WWW-Authenticate: Bearer
+ * error="invalid_token"}, {@code Cache-Control: no-store}; why the token was refused is not disclosed.
+ */
+public class LoginSessionRevokedException extends DomainException {
+
+    public static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
+
+    public LoginSessionRevokedException() {
+        super(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "A valid access token is required.");
+    }
+}
