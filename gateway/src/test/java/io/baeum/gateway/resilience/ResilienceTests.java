@@ -11,15 +11,26 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import io.baeum.gateway.support.GatewayTestSupport;
+import reactor.core.publisher.Flux;
 
 /** A service that is down, slow or failing never hangs a client; the route recovers with the service. */
 class ResilienceTests extends GatewayTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    private WebClient webClient() {
+        return WebClient.create("http://127.0.0.1:" + port);
+    }
 
     @Test
     void aStoppedServiceAnswersTheFallbackQuicklyOtherRoutesWorkAndTheRouteRecovers() {
@@ -57,6 +68,21 @@ class ResilienceTests extends GatewayTestSupport {
                 .expectBody().jsonPath("$.error.code").isEqualTo("SERVICE_UNAVAILABLE");
         // the heartbeat route's timeout is 3 s
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2_900), Duration.ofMillis(5_000));
+    }
+
+    @Test
+    void manyConcurrentBeatsAreAllForwardedNotShed() {
+        services.wireMock().stubFor(post("/api/v1/playback/sessions/busy/heartbeats")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(300)));
+        // ten players (login sessions), twenty beats each: within their rate limit, 200 calls in flight at once
+        List<String> players = Flux.range(0, 10).map(i -> tokens.token("player-" + i).sign()).collectList().block();
+        List<Integer> statuses = Flux.range(0, 200)
+                .flatMap(i -> webClient().post().uri("/api/v1/playback/sessions/busy/heartbeats")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + players.get(i % 10))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 200)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).hasSize(200).containsOnly(200);
     }
 
     @Test
