@@ -40,7 +40,9 @@ until [ -s $OUT/app.args ]; do kill -0 $SETUP || { cat $OUT/setup.log; exit 1; }
   --logging.level.root=WARN $(cat $OUT/app.args) > $OUT/heartbeat.log 2>&1 &
 HB=$!
 JWKS=$(tr ' ' '\n' < $OUT/app.args | sed -n 's/^--baeum.security.token.jwks-uri=//p')
-"$JAVA_HOME/bin/java" $JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar gateway/target/gateway-exec.jar \
+# GW_BENCH_JAVA_OPTS: extra options for the gateway only (e.g. -XX:StartFlightRecording=... to profile it)
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" $JAVA_OPTS ${GW_BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar gateway/target/gateway-exec.jar \
   --server.port=$GW_PORT --baeum.gateway.services.heartbeat=http://127.0.0.1:$HB_PORT \
   --baeum.security.token.jwks-uri="$JWKS" --baeum.security.token.audience=heartbeat-service \
   --logging.level.root=WARN > $OUT/gateway.log 2>&1 &

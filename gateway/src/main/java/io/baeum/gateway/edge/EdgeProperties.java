@@ -2,7 +2,6 @@ package io.baeum.gateway.edge;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotNull;
@@ -37,12 +36,11 @@ public record EdgeProperties(
 
     /** Whether {@code headerName} is one of {@link #identityHeaders()} (case-insensitive). */
     public boolean isIdentityHeader(String headerName) {
-        String name = headerName.toLowerCase(Locale.ROOT);
         for (String rule : identityHeaders) {
-            String lower = rule.toLowerCase(Locale.ROOT);
-            boolean matches = lower.endsWith("*") ? name.startsWith(lower.substring(0, lower.length() - 1))
-                    : name.equals(lower);
-            if (matches) {
+            boolean prefix = rule.endsWith("*");
+            int length = prefix ? rule.length() - 1 : rule.length();
+            if ((prefix ? headerName.length() >= length : headerName.length() == length)
+                    && headerName.regionMatches(true, 0, rule, 0, length)) {
                 return true;
             }
         }
