@@ -98,6 +98,7 @@ printf '  %-18s %-6s %-8s %s\n' elasticmq "$BAEUM_SQS_PORT" "${PID[elasticmq]}" 
   "http://127.0.0.1:$BAEUM_SQS_PORT/ (SQS API; queues: ${BAEUM_SQS_QUEUES[*]}, each + -dlq)"
 echo
 echo "  App (through the gateway): http://127.0.0.1:${BAEUM_PORT[gateway]}/"
+echo "  API docs (every service, one Swagger UI): http://127.0.0.1:${BAEUM_PORT[gateway]}/docs"
 echo "  Logs: var/log/<name>.log (JSON)   Stop: deploy/local/down.sh"
 
 # --- HOOK: demo accounts -----------------------------------------------------------------------
