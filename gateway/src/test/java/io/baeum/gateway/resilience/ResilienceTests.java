@@ -73,7 +73,7 @@ class ResilienceTests extends GatewayTestSupport {
     @Test
     void manyConcurrentBeatsAreAllForwardedNotShed() {
         services.wireMock().stubFor(post("/api/v1/playback/sessions/busy/heartbeats")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(300)));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(100)));
         // ten players (login sessions), twenty beats each: within their rate limit, 200 calls in flight at once
         List<String> players = Flux.range(0, 10).map(i -> tokens.token("player-" + i).sign()).collectList().block();
         List<Integer> statuses = Flux.range(0, 200)

@@ -7,11 +7,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 /** A service behind the gateway, played by WireMock on a fixed port, that a test can stop and start again. */
 public final class Downstream {
 
+    /** Enough request threads for the concurrency tests: WireMock's default pool queues them past route timeouts. */
+    private static final int THREADS = 300;
+
     private final int port;
     private WireMockServer server;
 
     private Downstream() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(THREADS));
         server.start();
         port = server.port();
     }
@@ -35,7 +38,7 @@ public final class Downstream {
 
     /** Answers again on the same port (stubs must be registered again). */
     public void restart() {
-        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1").containerThreads(THREADS));
         server.start();
     }
 
