@@ -10,18 +10,24 @@ import org.springframework.web.server.ServerWebExchange;
  * request of a keep-alive connection whose previous request body was left unread (the client then
  * hangs until its timeout; reactor/reactor-netty#4188, #4361); a client reconnecting after a refusal
  * costs far less.
+ *
+ * <p>Only for small bodies, which have arrived with the request: closing while a large body is still
+ * being uploaded makes the kernel reset the connection, and the client never sees the answer (a 413
+ * for an oversized upload). Those connections are left to Reactor Netty, which discards the rest.
  */
 public final class UnreadRequestBodies {
+
+    /** Bodies up to this size arrive with their headers (one read of Netty's buffers). */
+    static final long SMALL_BODY = 16 * 1024;
 
     private UnreadRequestBodies() {
     }
 
-    /** Marks the response {@code Connection: close} when the request carries a body. */
+    /** Marks the response {@code Connection: close} when the request carries a small body. */
     public static void closeConnectionIfBodySent(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        HttpHeaders headers = request.getHeaders();
-        boolean hasBody = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-        if (hasBody && !exchange.getResponse().isCommitted()) {
+        long length = request.getHeaders().getContentLength();
+        if (length > 0 && length <= SMALL_BODY && !exchange.getResponse().isCommitted()) {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         }
     }
