@@ -10,7 +10,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
-import io.baeum.common.web.UnreadRequestBodies;
 import io.baeum.common.web.DomainException;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +35,6 @@ public class BodySizeLimitFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > limit(exchange).toBytes()) {
-            UnreadRequestBodies.closeConnectionIfBodySent(exchange);
             return errors.handle(exchange, new DomainException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "The request body exceeds the size this endpoint accepts."));
         }

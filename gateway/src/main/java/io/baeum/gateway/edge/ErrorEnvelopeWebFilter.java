@@ -29,7 +29,6 @@ public class ErrorEnvelopeWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerWebExchange[] enveloped = new ServerWebExchange[1];
         ServerHttpResponseDecorator response = new ServerHttpResponseDecorator(exchange.getResponse()) {
             @Override
             public Mono<Void> setComplete() {
@@ -38,15 +37,15 @@ public class ErrorEnvelopeWebFilter implements WebFilter, Ordered {
                     return super.setComplete();
                 }
                 // the gateway refused before forwarding, so the body (if any) was never read
-                UnreadRequestBodies.closeConnectionIfBodySent(enveloped[0]);
+                UnreadRequestBodies.closeConnectionIfBodySent(exchange);
                 if (status.value() == 429 && !getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
                     getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 }
-                return errors.handle(enveloped[0], new ResponseStatusException(status));
+                // written to the same underlying response this decorator wraps
+                return errors.handle(exchange, new ResponseStatusException(status));
             }
         };
-        enveloped[0] = exchange.mutate().response(response).build();
-        return chain.filter(enveloped[0]);
+        return chain.filter(exchange.mutate().response(response).build());
     }
 
     /** Just inside the request-id filter, so everything after it is covered. */
