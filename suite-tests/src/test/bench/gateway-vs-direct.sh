@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Heartbeats direct to heartbeat-service vs through the gateway, at the same offered load (issue 6,
-# docs/benchmarks.md "gateway overhead"). Needs Redis on 127.0.0.1:6379 and wrk (apt-get install wrk).
+# docs/benchmarks.md "gateway overhead"). Needs Redis on 127.0.0.1:6379, gcc and wrk (installed if missing).
 #
 # Usage: suite-tests/src/test/bench/gateway-vs-direct.sh [sessions-per-phase] [duration]
 #
@@ -11,7 +11,7 @@
 # whichever side ran second):
 #   warm-up   wrk through the gateway (warms both JVMs)
 #   max       wrk closed model, 1 thread x 64 connections: direct, then through the gateway
-#   open      constant arrival rate (OpenModelLoad, latency from the intended send time) at 70 % of the
+#   open      constant arrival rate (heartbeat-service's openload.c, latency from the intended send time) at 70 % of the
 #             gateway's maximum, the same rate for both: direct, then through the gateway
 # The gateway runs exactly as deployed (token verification, deny-list lookups in Redis with its 2 s
 # cache, in-memory rate limit, circuit breaker, metrics) except that it accepts the bench tokens'
@@ -23,12 +23,14 @@ HB_PORT=18083; GW_PORT=18080
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 mkdir -p suite-tests/target
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk >/dev/null; }
 # one reactor run packages and resolves (siblings resolve from the reactor); heartbeat-service comes
 # last, so its test classpath is what stays in the file
 ./mvnw -B -q -pl heartbeat-service -am package dependency:build-classpath -DskipTests -Djacoco.skip=true \
   -Dmdep.outputFile="$PWD/$OUT.cp" -Dmdep.includeScope=test >/dev/null
 ./mvnw -B -q -pl gateway -am package -DskipTests -Djacoco.skip=true
 rm -rf $OUT; mkdir -p $OUT
+gcc -O2 -o $OUT/openload heartbeat-service/src/test/bench/openload.c
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$HB_PORT" $((SESSIONS * 5)) $OUT > $OUT/setup.log 2>&1 &
 SETUP=$!
@@ -60,11 +62,10 @@ wrk -t1 -c64 -d"$DURATION" --latency -s $LUA http://127.0.0.1:$GW_PORT -- $OUT/s
 MAX_DIRECT=$(awk '/Requests\/sec/ {print int($2)}' $OUT/max-direct.txt)
 MAX_GATEWAY=$(awk '/Requests\/sec/ {print int($2)}' $OUT/max-gateway.txt)
 RATE=$((MAX_GATEWAY * 70 / 100))
-LOAD="$JAVA_HOME/bin/java ${LOAD_JAVA_OPTS:-} -cp $CP io.baeum.heartbeat.bench.OpenModelLoad"
 echo "== open model at $RATE beats/s (70 % of the gateway's maximum), direct"
-$LOAD "http://127.0.0.1:$HB_PORT" $OUT/set.03 "$RATE" "${DURATION%s}" | tee $OUT/open-direct.txt
+$OUT/openload 127.0.0.1 $HB_PORT $OUT/set.03 "$RATE" "${DURATION%s}" | tee $OUT/open-direct.txt || true
 echo "== open model at $RATE beats/s, through the gateway"
-$LOAD "http://127.0.0.1:$GW_PORT" $OUT/set.04 "$RATE" "${DURATION%s}" | tee $OUT/open-gateway.txt
+$OUT/openload 127.0.0.1 $GW_PORT $OUT/set.04 "$RATE" "${DURATION%s}" | tee $OUT/open-gateway.txt || true
 errors=$(grep -h 'Non-2xx' $OUT/max-*.txt || true)
 [ -z "$errors" ] || echo "!! non-2xx answers during the closed-model runs: $errors"
 echo "== summary"
