@@ -1,8 +1,8 @@
 package io.baeum.common.security;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -18,8 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class BearerTokenAuthenticationConverter implements ServerAuthenticationConverter {
 
-    private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[A-Za-z0-9\\-._~+/]+=*)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final String SCHEME = "bearer ";
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
@@ -30,11 +29,46 @@ final class BearerTokenAuthenticationConverter implements ServerAuthenticationCo
         if (values.size() > 1) {
             return Mono.error(new InvalidBearerTokenException("more than one Authorization header", null));
         }
-        var matcher = BEARER.matcher(values.getFirst());
-        if (!matcher.matches()) {
+        String token = bearerToken(values.getFirst());
+        if (token == null) {
             return Mono.error(new InvalidBearerTokenException("Authorization is not a bearer token", null));
         }
-        return Mono.just(new BearerToken(matcher.group("token")));
+        return Mono.just(new BearerToken(token));
+    }
+
+    /**
+     * The token of {@code Bearer <token>} (scheme in any case, one space, RFC 6750's token68:
+     * {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}), or null when the value is
+     * anything else. A scan, not a regex: it runs on every request, over a ~1 KB token (a regex here was
+     * ~8 % of a heartbeat's CPU).
+     */
+    static @Nullable String bearerToken(String value) {
+        int length = value.length();
+        if (length <= SCHEME.length()) {
+            return null;
+        }
+        for (int i = 0; i < SCHEME.length(); i++) {
+            char c = value.charAt(i);
+            if (c != SCHEME.charAt(i) && (c | 0x20) != SCHEME.charAt(i) || c == 0) {
+                return null;
+            }
+        }
+        int i = SCHEME.length();
+        while (i < length && isTokenCharacter(value.charAt(i))) {
+            i++;
+        }
+        if (i == SCHEME.length()) {
+            return null;
+        }
+        while (i < length && value.charAt(i) == '=') {
+            i++;
+        }
+        return i == length ? value.substring(SCHEME.length()) : null;
+    }
+
+    private static boolean isTokenCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     /** An unverified bearer token on its way to the authentication manager. */

@@ -4,12 +4,15 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -44,5 +47,17 @@ public class TokenVerificationAutoConfiguration {
     @Bean
     ApplicationListener<ApplicationReadyEvent> jwksWarmUp(JwksKeySource keys) {
         return event -> keys.warmUp().subscribe();
+    }
+
+    /** Spring Security's strict firewall with cheaper header checks; Spring Security's WebFlux setup picks it up. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ServerWebExchangeFirewall.class)
+    static class Firewall {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ServerWebExchangeFirewall serverWebExchangeFirewall() {
+            return HeaderScanningFirewall.create();
+        }
     }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +37,10 @@ class TokenVerificationAutoConfigurationTests {
                     assertThat(context).hasNotFailed()
                             .hasSingleBean(AccessTokenVerifier.class)
                             .hasSingleBean(JwksKeySource.class)
-                            .hasSingleBean(Clock.class);
+                            .hasSingleBean(Clock.class)
+                            .hasSingleBean(ServerWebExchangeFirewall.class);
+                    assertThat(context.getBean(ServerWebExchangeFirewall.class))
+                            .isInstanceOf(StrictServerWebExchangeFirewall.class);
                     TokenVerificationProperties properties = context.getBean(TokenVerificationProperties.class);
                     assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(properties.verifiedCacheSize()).isEqualTo(10_000);
