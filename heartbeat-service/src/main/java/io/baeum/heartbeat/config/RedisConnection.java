@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import io.lettuce.core.ClientOptions;
@@ -14,6 +16,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import reactor.core.publisher.Flux;
@@ -88,11 +91,24 @@ public final class RedisConnection implements DisposableBean {
         }
     }
 
-    /** Runs a script answering a (possibly nested) list. */
+    /**
+     * Runs a script answering a (possibly nested) list. Through Lettuce's future API: one future per call
+     * instead of the reactive API's publisher, subscription and queue (two scripts run on every beat).
+     */
     public Mono<List<Object>> eval(Script script, String[] keys, String... args) {
-        return call(redis -> redis.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args).next()
-                .onErrorResume(RedisNoScriptException.class,
-                        e -> redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args).next()));
+        return connection.flatMap(c -> {
+                    RedisAsyncCommands<String, String> redis = c.async();
+                    return Mono.fromCompletionStage(redis.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args)
+                            .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
+                                    ? redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args)
+                                    : CompletableFuture.failedStage(unwrap(error))));
+                })
+                .timeout(timeout)
+                .onErrorMap(error -> !(error instanceof DomainException), StateUnavailableException::new);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     @Override
