@@ -47,7 +47,7 @@ BAEUM_JAVA_OPTS="${BAEUM_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLe
 # A service may override them with BAEUM_JAVA_OPTS_<name, dashes as underscores>. heartbeat-service is
 # the hot path: full JIT and the throughput collector with a fixed young generation gave the best
 # beats/s and tail on this machine (docs/benchmarks.md, heartbeat-service).
-BAEUM_JAVA_OPTS_heartbeat_service="${BAEUM_JAVA_OPTS_heartbeat_service:--Xmx1g -XX:+UseParallelGC -Xmn256m --enable-native-access=ALL-UNNAMED}"
+BAEUM_JAVA_OPTS_heartbeat_service="${BAEUM_JAVA_OPTS_heartbeat_service:--Xmx2g -XX:+UseParallelGC -Xmn1g --enable-native-access=ALL-UNNAMED}"
 BAEUM_SPRING_PROFILE="${BAEUM_SPRING_PROFILE:-local}"
 
 # Prints the feature version (17, 21, 25, ...) of the java binary given as $1, or 0.

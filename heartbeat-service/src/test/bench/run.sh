@@ -17,8 +17,12 @@ CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:commo
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$PORT" $((SESSIONS * 4)) $OUT > $OUT/setup.log 2>&1 &
 SETUP=$!
 until [ -s $OUT/app.args ]; do kill -0 $SETUP || { cat $OUT/setup.log; exit 1; }; sleep 0.2; done
+# the service's JVM options: the launcher's (deploy/local/env.sh) unless HB_BENCH_JAVA_OPTS is set
+# shellcheck source=../../../../deploy/local/env.sh
+HB_BENCH_JAVA_OPTS=${HB_BENCH_JAVA_OPTS-$(source deploy/local/env.sh && echo "$BAEUM_JAVA_OPTS_heartbeat_service")}
+echo "service JVM options: $HB_BENCH_JAVA_OPTS"
 # emission off: the backlog would only grow in Redis without an SQS endpoint; beats are judged and stored all the same
-"$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED ${HB_BENCH_JAVA_OPTS--XX:+UseParallelGC -Xmn256m} -jar heartbeat-service/target/heartbeat-service-exec.jar \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $HB_BENCH_JAVA_OPTS -jar heartbeat-service/target/heartbeat-service-exec.jar \
   --server.port=$PORT --baeum.heartbeat.state.key-prefix=bench:hb: --baeum.heartbeat.emission.enabled=false \
   --logging.level.root=WARN ${HB_BENCH_APP_ARGS:-} $(cat $OUT/app.args) > $OUT/app.log 2>&1 &
 APP=$!
