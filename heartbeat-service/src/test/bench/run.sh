@@ -12,6 +12,9 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -q -pl heartbeat-service -am package dependency:build-classpath -DskipTests -Djacoco.skip=true \
   -Dmdep.outputFile="$PWD/$OUT.cp" -Dmdep.includeScope=test >/dev/null
 rm -rf $OUT; mkdir -p $OUT   # never start from a previous run's app.args (stale JWKS ports)
+# every run starts from an empty bench keyspace: with emission off the backlog stream only grows, and a
+# Redis holding earlier runs' millions of entries is slower than one holding a run's own
+redis-cli --scan --pattern 'bench:hb:*' | xargs -r -n 1000 redis-cli unlink > /dev/null
 gcc -O2 -o $OUT/openload $BENCH/openload.c
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$PORT" $((SESSIONS * 4)) $OUT > $OUT/setup.log 2>&1 &
@@ -22,7 +25,8 @@ until [ -s $OUT/app.args ]; do kill -0 $SETUP || { cat $OUT/setup.log; exit 1; }
 HB_BENCH_JAVA_OPTS=${HB_BENCH_JAVA_OPTS-$(source deploy/local/env.sh && echo "$BAEUM_JAVA_OPTS_heartbeat_service")}
 echo "service JVM options: $HB_BENCH_JAVA_OPTS"
 # emission off: the backlog would only grow in Redis without an SQS endpoint; beats are judged and stored all the same
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $HB_BENCH_JAVA_OPTS -jar heartbeat-service/target/heartbeat-service-exec.jar \
+# GC pauses and safepoints go to $OUT/gc.log (asynchronously): a tail spike can be checked against them
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $HB_BENCH_JAVA_OPTS -Xlog:async -Xlog:gc,safepoint:file=$OUT/gc.log -jar heartbeat-service/target/heartbeat-service-exec.jar \
   --server.port=$PORT --baeum.heartbeat.state.key-prefix=bench:hb: --baeum.heartbeat.emission.enabled=false \
   --logging.level.root=WARN ${HB_BENCH_APP_ARGS:-} $(cat $OUT/app.args) > $OUT/app.log 2>&1 &
 APP=$!
@@ -34,14 +38,17 @@ split -n l/4 -d $OUT/sessions.txt $OUT/set.   # set.00 warm-up, .01 max, .02 low
 # CPU seconds (user + system) a process has used so far, from /proc
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' /proc/$1/stat; }
 REDIS=$(pgrep -o redis-server)
-# runs a phase ("$@") and prints the service's and Redis's CPU time per beat answered in it
+switches() { awk '/^ctxt/ {print $2}' /proc/stat; }
+faults() { awk '/^pgmajfault/ {print $2}' /proc/vmstat; }
+# runs a phase ("$@") and prints what it cost: the service's and Redis's CPU time per beat answered, the
+# machine's context switches per beat, and its major page faults (a stall that reads pages back from disk)
 measured() {
-  local app0 redis0 beats
-  app0=$(cpu $APP); redis0=$(cpu $REDIS)
+  local app0 redis0 switches0 faults0 beats
+  app0=$(cpu $APP); redis0=$(cpu $REDIS); switches0=$(switches); faults0=$(faults)
   "$@" | tee $OUT/phase.txt
   beats=$(awk '/requests in/ {print $1}' $OUT/phase.txt)
-  awk -v a0="$app0" -v a1="$(cpu $APP)" -v r0="$redis0" -v r1="$(cpu $REDIS)" -v n="$beats" \
-    'BEGIN {printf "CPU per beat: service %.0f us, Redis %.0f us\n", (a1 - a0) / n * 1e6, (r1 - r0) / n * 1e6}'
+  awk -v a0="$app0" -v a1="$(cpu $APP)" -v r0="$redis0" -v r1="$(cpu $REDIS)" -v s0="$switches0" -v s1="$(switches)" \
+    -v f0="$faults0" -v f1="$(faults)" -v n="$beats" 'BEGIN {printf "CPU per beat: service %.0f us, Redis %.0f us; per beat (machine): %.1f context switches; major page faults: %d\n", (a1 - a0) / n * 1e6, (r1 - r0) / n * 1e6, (s1 - s0) / n, f1 - f0}'
 }
 uptime
 wrk -t1 -c64 -d10s -s $BENCH/beats.lua http://127.0.0.1:$PORT -- $OUT/set.00 > /dev/null # warm-up

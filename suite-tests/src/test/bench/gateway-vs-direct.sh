@@ -30,6 +30,8 @@ command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sud
   -Dmdep.outputFile="$PWD/$OUT.cp" -Dmdep.includeScope=test >/dev/null
 ./mvnw -B -q -pl gateway -am package -DskipTests -Djacoco.skip=true
 rm -rf $OUT; mkdir -p $OUT
+# an empty bench keyspace, as in heartbeat-service/src/test/bench/run.sh (the backlog stream only grows)
+redis-cli --scan --pattern 'bench:hb:*' | xargs -r -n 1000 redis-cli unlink > /dev/null
 gcc -O2 -o $OUT/openload heartbeat-service/src/test/bench/openload.c
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$HB_PORT" $((SESSIONS * 5)) $OUT > $OUT/setup.log 2>&1 &
