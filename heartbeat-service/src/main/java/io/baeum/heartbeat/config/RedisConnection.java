@@ -66,9 +66,7 @@ public final class RedisConnection implements DisposableBean {
 
     /** Runs {@code call} on the connection, bounded by the command timeout. */
     public <T> Mono<T> call(Function<RedisReactiveCommands<String, String>, Mono<T>> call) {
-        return connection.flatMap(c -> call.apply(c.reactive()))
-                .timeout(timeout)
-                .onErrorMap(error -> !(error instanceof DomainException), StateUnavailableException::new);
+        return bounded(connection.flatMap(c -> call.apply(c.reactive())));
     }
 
     /** Runs {@code call} on the connection, bounded by the command timeout. */
@@ -96,14 +94,18 @@ public final class RedisConnection implements DisposableBean {
      * instead of the reactive API's publisher, subscription and queue (two scripts run on every beat).
      */
     public Mono<List<Object>> eval(Script script, String[] keys, String... args) {
-        return connection.flatMap(c -> {
-                    RedisAsyncCommands<String, String> redis = c.async();
-                    return Mono.fromCompletionStage(redis.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args)
-                            .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
-                                    ? redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args)
-                                    : CompletableFuture.failedStage(unwrap(error))));
-                })
-                .timeout(timeout)
+        return bounded(connection.flatMap(c -> {
+            RedisAsyncCommands<String, String> redis = c.async();
+            return Mono.fromCompletionStage(redis.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, keys, args)
+                    .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
+                            ? redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keys, args)
+                            : CompletableFuture.failedStage(unwrap(error))));
+        }));
+    }
+
+    /** At most the command timeout; any failure but a domain answer is {@link StateUnavailableException}. */
+    private <T> Mono<T> bounded(Mono<T> call) {
+        return call.timeout(timeout)
                 .onErrorMap(error -> !(error instanceof DomainException), StateUnavailableException::new);
     }
 

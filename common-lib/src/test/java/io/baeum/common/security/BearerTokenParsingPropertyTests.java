@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hand-written bearer parser accepts exactly what RFC 6750's grammar (as the regex it replaced
  * spells it) accepts, and yields the same token.
  */
-class BearerTokenParsingProperties {
+class BearerTokenParsingPropertyTests {
 
     /** The grammar as a regex: the reference the scan must agree with. */
     private static final Pattern GRAMMAR = Pattern.compile("^Bearer (?<token>[A-Za-z0-9\\-._~+/]+=*)$",

@@ -14,7 +14,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scanning predicates allow exactly what Spring Security's strict firewall predicates allow. */
-class HeaderScanningFirewallProperties {
+class HeaderScanningFirewallPropertyTests {
 
     private static final Predicate<String> HEADER_NAMES =
             HeaderScanningFirewall.printableAsciiOr(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES, false);
