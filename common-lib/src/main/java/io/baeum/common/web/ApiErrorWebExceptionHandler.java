@@ -96,6 +96,8 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         Problem problem = classify(failure);
         Locale locale = locale(exchange);
         logProblem(exchange, problem, failure);
+        // an error may be answered before the request's body was read (a refused token, a store that is down)
+        UnreadRequestBodies.closeConnectionIfBodySent(exchange);
 
         ApiError error = new ApiError(BLANK,
                 message("baeum.error." + problem.code() + ".title", problem.args(), problem.defaultTitle(), locale),
