@@ -66,16 +66,25 @@ public final class BaeumSecurity {
         bearer.setServerAuthenticationConverter(new BearerTokenAuthenticationConverter());
         bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(errors));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return stateless(http)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION);
+    }
+
+    /**
+     * A chain that keeps no state and offers no browser logins: no CSRF (no cookies are used), no HTTP
+     * basic, form or logout endpoints, no saved requests, no security context stored between requests.
+     * {@link #bearerTokens} starts from it; so may a chain without tokens (the gateway's API docs).
+     */
+    public static ServerHttpSecurity stateless(ServerHttpSecurity http) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION);
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
     }
 }

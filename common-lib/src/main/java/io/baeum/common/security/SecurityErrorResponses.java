@@ -14,7 +14,6 @@ import org.springframework.web.server.ServerWebExchange;
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
 import io.baeum.common.web.ApiResponse;
 import io.baeum.common.web.DomainException;
-import io.baeum.common.web.UnreadRequestBodies;
 
 /**
  * Writes 401 and 403 as the {@link ApiResponse} envelope with an RFC 6750 {@code WWW-Authenticate}
@@ -56,8 +55,6 @@ final class SecurityErrorResponses implements ServerAuthenticationEntryPoint, Se
         HttpHeaders headers = response.getHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         headers.setCacheControl("no-store");
-        // refused before the body was read: do not offer the connection for another request
-        UnreadRequestBodies.closeConnectionIfBodySent(exchange);
         // same envelope, texts (en/ko) and request id as every other error of the service
         return errors.handle(exchange, new DomainException(status, code, detail));
     }

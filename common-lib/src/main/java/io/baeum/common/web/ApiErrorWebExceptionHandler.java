@@ -96,7 +96,8 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         Problem problem = classify(failure);
         Locale locale = locale(exchange);
         logProblem(exchange, problem, failure);
-        // an error may be answered before the request's body was read (a refused token, a store that is down)
+        // every error envelope (security refusals and the gateway's own included) may be answered before the
+        // request's body was read (a refused token, a store that is down, an unknown route, a rate limit)
         UnreadRequestBodies.closeConnectionIfBodySent(exchange);
 
         ApiError error = new ApiError(BLANK,

@@ -18,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
  * being uploaded makes the kernel reset the connection, and the client never sees the answer (a 413
  * for an oversized upload). Those connections are left to Reactor Netty, which discards the rest.
  */
-public final class UnreadRequestBodies {
+final class UnreadRequestBodies {
 
     /** Bodies up to this size arrive with their headers (one read of Netty's buffers). */
     static final long SMALL_BODY = 16 * 1024;
@@ -27,7 +27,7 @@ public final class UnreadRequestBodies {
     }
 
     /** Marks the response {@code Connection: close} when the request declares a small (or empty) body. */
-    public static void closeConnectionIfBodySent(ServerWebExchange exchange) {
+    static void closeConnectionIfBodySent(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         long length = request.getHeaders().getContentLength();
         if (length >= 0 && length <= SMALL_BODY && !exchange.getResponse().isCommitted()) {

@@ -10,7 +10,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
-import io.baeum.common.web.UnreadRequestBodies;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,8 +35,6 @@ public class ErrorEnvelopeWebFilter implements WebFilter, Ordered {
                 if (status == null || !status.isError() || isCommitted()) {
                     return super.setComplete();
                 }
-                // the gateway refused before forwarding, so the body (if any) was never read
-                UnreadRequestBodies.closeConnectionIfBodySent(exchange);
                 if (status.value() == 429 && !getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
                     getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 }

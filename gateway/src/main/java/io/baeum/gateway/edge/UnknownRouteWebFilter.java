@@ -12,7 +12,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
-import io.baeum.common.web.UnreadRequestBodies;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,7 +48,6 @@ public class UnknownRouteWebFilter implements WebFilter, Ordered {
                     if (routed) {
                         return chain.filter(exchange);
                     }
-                    UnreadRequestBodies.closeConnectionIfBodySent(exchange);
                     return errors.handle(exchange, new ResponseStatusException(HttpStatus.NOT_FOUND));
                 });
     }
