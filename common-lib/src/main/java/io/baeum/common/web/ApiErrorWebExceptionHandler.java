@@ -34,6 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import io.baeum.common.error.ErrorKind;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -118,9 +119,24 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
                 .flatMap(response -> response.writeTo(exchange, new Context(codecs.getWriters())));
     }
 
+    /** The one mapping of a domain refusal's kind to its HTTP status. */
+    static HttpStatus statusOf(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
     private Problem classify(Throwable failure) {
-        if (failure instanceof DomainException e) {
-            return Problem.of(e.status(), e.code(), e.getMessage()).withArgs(e.arguments());
+        if (failure instanceof io.baeum.common.error.DomainException e) {
+            HttpStatus status = e instanceof DomainException withStatus ? withStatus.status() : statusOf(e.kind());
+            return Problem.of(status, e.code(), e.getMessage()).withArgs(e.arguments());
         }
         if (failure instanceof WebExchangeBindException e) {
             List<PendingFieldError> fields = e.getFieldErrors().stream()
@@ -231,7 +247,7 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         }
         // set explicitly: services may run with limited context propagation (heartbeat's hot path)
         try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId(exchange))) {
-            if (problem.status().is5xxServerError() && failure instanceof DomainException) {
+            if (problem.status().is5xxServerError() && failure instanceof io.baeum.common.error.DomainException) {
                 // a deliberate answer (a dependency is down, a retry will do): no stack trace per request
                 log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                         problem.code(), failure.getMessage());

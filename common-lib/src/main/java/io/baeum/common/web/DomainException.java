@@ -2,35 +2,38 @@ package io.baeum.common.web;
 
 import org.springframework.http.HttpStatus;
 
+import io.baeum.common.error.ErrorKind;
+
 /**
- * A refusal by a business rule, answered with a stable {@link #code()} and a 4xx status.
+ * A refusal with an explicit HTTP status, for web adapters only (an edge answer such as a security
+ * refusal). Domain code throws {@link io.baeum.common.error.DomainException} with an {@link ErrorKind}
+ * instead; this subclass remains while callers migrate.
  *
- * <p>The message shown to the client is looked up by the code in the service's message bundles
- * ({@code baeum.error.<CODE>.title} / {@code .detail}, with {@link #arguments()} as placeholders), in
- * English or Korean by {@code Accept-Language}; {@link #getMessage()} is the fallback and the log text.
+ * @deprecated throw {@link io.baeum.common.error.DomainException}; the handler derives the status from its kind
  */
-public class DomainException extends RuntimeException {
+@Deprecated(forRemoval = true)
+public class DomainException extends io.baeum.common.error.DomainException {
 
     private final HttpStatus status;
-    private final String code;
-    private final Object[] arguments;
 
     public DomainException(HttpStatus status, String code, String fallbackMessage, Object... arguments) {
-        super(fallbackMessage);
+        super(kindOf(status), code, fallbackMessage, arguments);
         this.status = status;
-        this.code = code;
-        this.arguments = arguments.clone();
     }
 
     public HttpStatus status() {
         return status;
     }
 
-    public String code() {
-        return code;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+    private static ErrorKind kindOf(HttpStatus status) {
+        return switch (status) {
+            case UNAUTHORIZED -> ErrorKind.UNAUTHENTICATED;
+            case FORBIDDEN -> ErrorKind.FORBIDDEN;
+            case NOT_FOUND -> ErrorKind.NOT_FOUND;
+            case CONFLICT -> ErrorKind.CONFLICT;
+            case UNPROCESSABLE_CONTENT -> ErrorKind.RULE;
+            case TOO_MANY_REQUESTS -> ErrorKind.RATE_LIMITED;
+            default -> status.is5xxServerError() ? ErrorKind.UNAVAILABLE : ErrorKind.INVALID;
+        };
     }
 }
