@@ -23,8 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * }
  * }</pre>
  *
- * Servers come from {@link InfrastructureSettings} (environment with local defaults). Nothing is faked:
- * when a server is missing the test fails with a hint to run {@code deploy/local/install.sh}.
+ * Servers come from the environment, or the local ones {@code deploy/local/install.sh} set up, or else
+ * Testcontainers when a Docker engine is reachable ({@link InfrastructureSource}). Nothing is faked: when
+ * none is available the first test class fails at once, saying what to install or set.
  */
 public final class BaeumInfrastructure implements BeforeAllCallback, AfterAllCallback {
 
@@ -71,7 +72,7 @@ public final class BaeumInfrastructure implements BeforeAllCallback, AfterAllCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        InfrastructureSettings settings = InfrastructureSettings.fromEnvironment();
+        InfrastructureSettings settings = InfrastructureSettings.resolve();
         String owner = context.getRequiredTestClass().getSimpleName();
         if (postgres) {
             database = TestDatabase.create(settings, owner);

@@ -42,7 +42,7 @@ class BaeumInfrastructureTests {
 
     @Test
     void aDroppedDatabaseIsGone() {
-        TestDatabase database = TestDatabase.create(InfrastructureSettings.fromEnvironment(), "dropped");
+        TestDatabase database = TestDatabase.create(InfrastructureSettings.resolve(), "dropped");
         database.drop();
         assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password()).close())
                 .isInstanceOf(SQLException.class)

@@ -97,9 +97,6 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         Problem problem = classify(failure);
         Locale locale = locale(exchange);
         logProblem(exchange, problem, failure);
-        // every error envelope (security refusals and the gateway's own included) may be answered before the
-        // request's body was read (a refused token, a store that is down, an unknown route, a rate limit)
-        UnreadRequestBodies.closeConnectionIfBodySent(exchange);
 
         ApiError error = new ApiError(BLANK,
                 message("baeum.error." + problem.code() + ".title", problem.args(), problem.defaultTitle(), locale),

@@ -19,7 +19,8 @@ import io.baeum.gateway.support.GatewayTestSupport;
 /**
  * A client keeps its connection after the gateway refused a request without reading its body (a
  * beat with an expired token): its next request on that connection must be answered, not left
- * hanging (Reactor Netty 1.3.6 sometimes never reads it; the refusal now closes the connection).
+ * hanging (Reactor Netty 1.3.6 sometimes never read it, reactor-netty #4361; fixed in 1.3.8, so the
+ * refusal keeps the connection open: docs/adr/0005-unanswered-keep-alive-requests.md).
  */
 class KeepAliveAfterRefusalTests extends GatewayTestSupport {
 

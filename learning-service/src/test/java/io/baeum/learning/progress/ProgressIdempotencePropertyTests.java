@@ -35,7 +35,7 @@ import io.baeum.learning.testing.StandaloneLearning;
  * same state as the same events shuffled, cut into arbitrary batches, with duplicated and re-applied
  * batches. The two runs go to two enrollments; the second's event ids are derived from the first's.
  */
-class ProgressIdempotenceProperties {
+class ProgressIdempotencePropertyTests {
 
     private static StandaloneLearning learning;
     private static LearningMother mother;
