@@ -6,7 +6,10 @@
 #   deploy/local/soak-tests.sh 10                 # 10 runs
 #   BAEUM_SOAK_BURNERS=0 deploy/local/soak-tests.sh 3   # without the CPU burners
 # Each run is one `./mvnw test` of the three classes (common-lib, auth-service, learning-service and what
-# they need); a run still going after BAEUM_SOAK_RUN_TIMEOUT seconds (default 1200) counts as a hang.
+# they need). The tests' own client deadlines turn an unanswered request into a failure; a run still going
+# after BAEUM_SOAK_RUN_TIMEOUT seconds (default 3600: a starved machine is slow, not hung) is stopped and
+# counted as hung, after thread dumps of its test JVMs and the machine's TCP sockets (`ss -tnp`, look for
+# a Recv-Q that stays full) were saved next to its log.
 # Needs what deploy/local/test.sh needs (PostgreSQL, Redis: deploy/local/install.sh).
 set -euo pipefail
 
@@ -17,7 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 runs="${1:-10}"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || baeum_die "usage: $0 RUNS (a positive number)"
 burners="${BAEUM_SOAK_BURNERS:-$(nproc)}"
-run_timeout="${BAEUM_SOAK_RUN_TIMEOUT:-1200}"
+run_timeout="${BAEUM_SOAK_RUN_TIMEOUT:-3600}"
 
 # the classes that hung, and the keep-alive regression test of the bug itself
 tests="CatalogAndEnrollmentIntegrationTests,JwksAndKeyRotationTests,KeepAliveAfterSynchronousAnswerTests"
@@ -30,6 +33,10 @@ stop_burners() {
   burner_pids=()
 }
 trap stop_burners EXIT
+descendants() {   # descendants <pid>: every process below it
+  local child
+  for child in $(pgrep -P "$1" || true); do echo "$child"; descendants "$child"; done
+}
 trap 'exit 130' INT TERM
 
 cd "$BAEUM_ROOT"
@@ -53,9 +60,21 @@ results=()
 for run in $(seq 1 "$runs"); do
   started=$SECONDS
   status=0
-  timeout --kill-after=30 "$run_timeout" ./mvnw -B -pl "$modules" -am test \
-      -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
-      >"$log_dir/run-$run.log" 2>&1 || status=$?
+  hung=0
+  ./mvnw -B -pl "$modules" -am test -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
+      >"$log_dir/run-$run.log" 2>&1 &
+  maven=$!
+  while kill -0 "$maven" 2>/dev/null && ((SECONDS - started < run_timeout)); do sleep 5; done
+  if kill -0 "$maven" 2>/dev/null; then
+    hung=1
+    mapfile -t tree < <(descendants "$maven")
+    for pid in "${tree[@]+"${tree[@]}"}"; do
+      [[ "$(ps -o comm= -p "$pid" 2>/dev/null)" == java ]] && "$JAVA_HOME/bin/jstack" "$pid" >>"$log_dir/run-$run.jstack" 2>&1
+    done
+    ss -tnp >"$log_dir/run-$run.ss" 2>&1 || true
+    kill "${tree[@]+"${tree[@]}"}" "$maven" 2>/dev/null || true
+  fi
+  wait "$maven" || status=$?
   took=$((SECONDS - started))
   # "Tests run: 7, Failures: 0, ..." per class; add up the totals of the three classes
   counts="$(grep -h '^\[[A-Z]*\] Tests run:.* in io\.baeum' "$log_dir/run-$run.log" \
@@ -65,7 +84,7 @@ for run in $(seq 1 "$runs"); do
     results+=("$(printf 'run %2d  PASS  %4d s  %s' "$run" "$took" "$counts")")
   else
     failed=$((failed + 1))
-    [[ $status -eq 124 || $status -eq 137 ]] && counts="HUNG: killed after ${run_timeout} s; $counts"
+    [[ $hung -eq 1 ]] && counts="HUNG: stopped after ${run_timeout} s, thread dumps in run-$run.jstack; $counts"
     results+=("$(printf 'run %2d  FAIL  %4d s  %s (log: %s)' "$run" "$took" "$counts" "$log_dir/run-$run.log")")
   fi
   printf '%s\n' "${results[-1]}"
