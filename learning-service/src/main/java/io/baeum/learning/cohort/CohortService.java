@@ -9,9 +9,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.cohort.persistence.CohortStore;
-import io.baeum.learning.support.RuleViolation;
 
 /** Cohorts: creation with the date and overlap rules, instructors. */
 @Service
@@ -33,17 +33,17 @@ public class CohortService {
         return Mono.fromSupplier(() -> new Cohort(UUID.randomUUID(), courseId, input.name(), input.studyFrom(), input.studyTo(),
                         input.enrollmentFrom(), input.enrollmentTo(), input.capacity(), input.instructorIds()))
                 .flatMap(cohort -> store.lockCourse(courseId)
-                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COURSE_NOT_FOUND", "no course " + courseId)))
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("COURSE_NOT_FOUND", "no course " + courseId)))
                         .flatMap(status -> {
                             if (status.equals("ARCHIVED")) {
-                                return Mono.error(RuleViolation.conflict("COURSE_ARCHIVED", "the course is archived"));
+                                return Mono.error(DomainException.conflict("COURSE_ARCHIVED", "the course is archived"));
                             }
                             return store.ofCourse(courseId).collectList();
                         })
                         .flatMap(siblings -> {
                             cohort.requireNoOverlap(siblings);
                             if (siblings.stream().anyMatch(s -> s.name().equals(cohort.name()))) {
-                                return Mono.error(RuleViolation.conflict("COHORT_NAME_TAKEN", "the course has a cohort " + cohort.name()));
+                                return Mono.error(DomainException.conflict("COHORT_NAME_TAKEN", "the course has a cohort " + cohort.name()));
                             }
                             return store.insert(cohort).thenReturn(cohort);
                         }))
@@ -57,12 +57,12 @@ public class CohortService {
 
     public Mono<Cohort> find(UUID cohortId) {
         return store.find(cohortId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
     }
 
     /** The cohort if {@code instructorId} teaches it; otherwise not found (instructors see only theirs). */
     public Mono<Cohort> findTaughtBy(UUID cohortId, String instructorId) {
         return find(cohortId).filter(c -> c.isTaughtBy(instructorId))
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
     }
 }

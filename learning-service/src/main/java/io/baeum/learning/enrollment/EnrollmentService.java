@@ -11,11 +11,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.enrollment.domain.Enrollment;
 import io.baeum.learning.enrollment.persistence.EnrollmentStore;
-import io.baeum.learning.support.RuleViolation;
 
 /**
  * Enrollment use cases. Each runs in one transaction holding the cohort's row lock, so the seat
@@ -42,7 +42,7 @@ public class EnrollmentService {
 
     public Mono<Enrollment> apply(UUID cohortId, String accountId) {
         return inCohort(cohortId, cohort -> store.findLive(cohortId, accountId)
-                .flatMap(existing -> Mono.<Enrollment>error(RuleViolation.conflict("ALREADY_ENROLLED",
+                .flatMap(existing -> Mono.<Enrollment>error(DomainException.conflict("ALREADY_ENROLLED",
                         "there is already a " + existing.status() + " enrollment", existing.status())))
                 .switchIfEmpty(Mono.defer(() -> store.activeCount(cohortId)
                         .map(active -> Enrollment.apply(cohort, accountId, today(), clock.instant(), active))
@@ -51,7 +51,7 @@ public class EnrollmentService {
 
     public Mono<Enrollment> assign(UUID cohortId, String accountId, String adminId) {
         return inCohort(cohortId, cohort -> store.findLive(cohortId, accountId)
-                .flatMap(existing -> Mono.<Enrollment>error(RuleViolation.conflict("ALREADY_ENROLLED",
+                .flatMap(existing -> Mono.<Enrollment>error(DomainException.conflict("ALREADY_ENROLLED",
                         "there is already a " + existing.status() + " enrollment", existing.status())))
                 .switchIfEmpty(Mono.defer(() -> store.activeCount(cohortId)
                         .map(active -> Enrollment.assign(cohort, accountId, adminId, today(), clock.instant(), active))
@@ -71,7 +71,7 @@ public class EnrollmentService {
     public Mono<Enrollment> cancel(UUID enrollmentId, String by, boolean admin, @Nullable String reason) {
         return change(enrollmentId, (cohort, e) -> {
             if (!admin && !e.accountId().equals(by)) {
-                return Mono.error(RuleViolation.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + enrollmentId));
+                return Mono.error(DomainException.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + enrollmentId));
             }
             return Mono.fromSupplier(() -> e.cancel(by, reason, clock.instant()));
         });
@@ -93,7 +93,7 @@ public class EnrollmentService {
 
     /** Runs inside the caller's transaction when there is one (the inbox of the event consumer). */
     public Mono<Enrollment> find(UUID id) {
-        return store.find(id).switchIfEmpty(Mono.error(() -> RuleViolation.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + id)));
+        return store.find(id).switchIfEmpty(Mono.error(() -> DomainException.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + id)));
     }
 
     private Mono<Enrollment> change(UUID enrollmentId, java.util.function.BiFunction<Cohort, Enrollment, Mono<Enrollment>> work) {
@@ -104,7 +104,7 @@ public class EnrollmentService {
 
     private <T> Mono<T> inCohort(UUID cohortId, Function<Cohort, Mono<T>> work) {
         return store.lockCohort(cohortId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)))
                 .flatMap(work)
                 .as(tx::transactional);
     }

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.enrollment.domain.Enrollment;
 import io.baeum.learning.enrollment.domain.EnrollmentStatus;
-import io.baeum.learning.support.RuleViolation;
 
 class EnrollmentStateMachineTests {
 
@@ -26,7 +26,7 @@ class EnrollmentStateMachineTests {
         try {
             action.run();
             return "none";
-        } catch (RuleViolation v) {
+        } catch (DomainException v) {
             return v.code();
         }
     }
@@ -78,7 +78,7 @@ class EnrollmentStateMachineTests {
     void cohortsRefuseDisorderedDatesAndOverlaps() {
         assertThatThrownBy(() -> new Cohort(UUID.randomUUID(), COHORT.courseId(), "2기", LocalDate.of(2026, 5, 1),
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), 10, Set.of()))
-                .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("code", "INVALID_COHORT_DATES");
+                .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "INVALID_COHORT_DATES");
         Cohort overlapping = new Cohort(UUID.randomUUID(), COHORT.courseId(), "2기", LocalDate.of(2026, 4, 30),
                 LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 20), 10, Set.of());
         assertThat(code(() -> overlapping.requireNoOverlap(java.util.List.of(COHORT)))).isEqualTo("COHORT_DATES_OVERLAP");

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.cohort.domain.Cohort;
-import io.baeum.learning.support.RuleViolation;
 
 /**
  * An enrollment (수강신청) and its state machine:
@@ -38,7 +38,7 @@ public record Enrollment(UUID id, UUID cohortId, UUID courseId, String accountId
     /** A trainee applies: the window must be open and a seat free. */
     public static Enrollment apply(Cohort cohort, String accountId, LocalDate today, Instant now, int activeCount) {
         if (!cohort.isEnrollmentOpen(today)) {
-            throw RuleViolation.conflict("ENROLLMENT_WINDOW_CLOSED", "the cohort does not take applications on " + today,
+            throw DomainException.conflict("ENROLLMENT_WINDOW_CLOSED", "the cohort does not take applications on " + today,
                     cohort.enrollmentFrom(), cohort.enrollmentTo());
         }
         requireSeat(cohort, activeCount);
@@ -106,20 +106,20 @@ public record Enrollment(UUID id, UUID cohortId, UUID courseId, String accountId
 
     private void require(boolean allowed, String action) {
         if (!allowed) {
-            throw RuleViolation.conflict("ILLEGAL_ENROLLMENT_TRANSITION", "cannot " + action + " a " + status + " enrollment",
+            throw DomainException.conflict("ILLEGAL_ENROLLMENT_TRANSITION", "cannot " + action + " a " + status + " enrollment",
                     action, status);
         }
     }
 
     private static void requireSeat(Cohort cohort, int activeCount) {
         if (activeCount >= cohort.capacity()) {
-            throw RuleViolation.conflict("COHORT_FULL", "the cohort has no free seat", cohort.capacity());
+            throw DomainException.conflict("COHORT_FULL", "the cohort has no free seat", cohort.capacity());
         }
     }
 
     private static void requireNotOver(Cohort cohort, LocalDate today) {
         if (today.isAfter(cohort.studyTo())) {
-            throw RuleViolation.conflict("STUDY_PERIOD_OVER", "the cohort's study period is over", cohort.studyTo());
+            throw DomainException.conflict("STUDY_PERIOD_OVER", "the cohort's study period is over", cohort.studyTo());
         }
     }
 }
