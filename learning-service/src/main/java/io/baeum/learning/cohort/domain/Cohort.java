@@ -34,6 +34,12 @@ public record Cohort(UUID id, UUID courseId, String name, LocalDate studyFrom, L
         }
     }
 
+    /** The event of this cohort's creation, for the consumers that sell it (billing) or test in it (exam). */
+    public CohortEvent.CohortScheduled scheduled(long coursePrice) {
+        return new CohortEvent.CohortScheduled(id, courseId, name, studyFrom, studyTo, enrollmentFrom, enrollmentTo,
+                capacity, coursePrice);
+    }
+
     /** Whether the study periods of two cohorts share a day. */
     public boolean overlaps(Cohort other) {
         return !studyTo.isBefore(other.studyFrom) && !other.studyTo.isBefore(studyFrom);

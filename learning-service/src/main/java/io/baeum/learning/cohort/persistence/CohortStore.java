@@ -39,10 +39,19 @@ public class CohortStore {
         this.db = db;
     }
 
+    /** The cohort, locked until the transaction ends: seat counting and enrollment changes serialize on it. */
+    public Mono<Cohort> lock(UUID id) {
+        return db.sql(SELECT + " WHERE co.id = :id FOR UPDATE OF co").bind("id", id).map((row, meta) -> read(row)).one();
+    }
+
+    /** The course's status and price, its row locked for the transaction. */
+    public record CourseTerms(String status, long price) {
+    }
+
     /** Locks the course row, so cohorts of one course are created one at a time (the overlap check holds). */
-    public Mono<String> lockCourse(UUID courseId) {
-        return db.sql("SELECT status FROM course WHERE id = :id FOR UPDATE").bind("id", courseId)
-                .map((row, meta) -> row.get("status", String.class)).one();
+    public Mono<CourseTerms> lockCourse(UUID courseId) {
+        return db.sql("SELECT status, price FROM course WHERE id = :id FOR UPDATE").bind("id", courseId)
+                .map((row, meta) -> new CourseTerms(row.get("status", String.class), row.get("price", Long.class))).one();
     }
 
     public Flux<Cohort> ofCourse(UUID courseId) {

@@ -1,12 +1,9 @@
 package io.baeum.learning.enrollment.persistence;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -18,14 +15,13 @@ import org.springframework.stereotype.Repository;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
-import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.enrollment.domain.Enrollment;
 import io.baeum.learning.enrollment.domain.EnrollmentStatus;
 import io.baeum.learning.support.Page;
 import io.baeum.learning.support.PageRequest;
 import io.baeum.learning.support.sql.DataConflicts;
 
-/** Enrollments in PostgreSQL; capacity checks lock the cohort row. */
+/** Enrollments in PostgreSQL (capacity checks lock the cohort row through the cohort feature). */
 @Repository
 public class EnrollmentStore {
 
@@ -36,13 +32,6 @@ public class EnrollmentStore {
 
     EnrollmentStore(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** The cohort, locked until the transaction ends: seat counting and state changes serialize on it. */
-    public Mono<Cohort> lockCohort(UUID cohortId) {
-        return db.sql("SELECT co.*, ARRAY(SELECT ci.instructor_id FROM cohort_instructor ci WHERE ci.cohort_id = co.id) "
-                        + "AS instructors FROM cohort co WHERE co.id = :id FOR UPDATE OF co")
-                .bind("id", cohortId).map((row, meta) -> cohort(row)).one();
     }
 
     public Mono<Integer> activeCount(UUID cohortId) {
@@ -111,14 +100,6 @@ public class EnrollmentStore {
                 row.get("source", String.class), row.get("paid_order_id", String.class),
                 row.get("applied_at", OffsetDateTime.class).toInstant(), decided == null ? null : decided.toInstant(),
                 row.get("decided_by", String.class), row.get("decision_reason", String.class));
-    }
-
-    private static Cohort cohort(Readable row) {
-        String[] instructors = row.get("instructors", String[].class);
-        return new Cohort(row.get("id", UUID.class), row.get("course_id", UUID.class), row.get("name", String.class),
-                row.get("study_from", LocalDate.class), row.get("study_to", LocalDate.class),
-                row.get("enrollment_from", LocalDate.class), row.get("enrollment_to", LocalDate.class),
-                row.get("capacity", Integer.class), Set.copyOf(Arrays.asList(instructors == null ? new String[0] : instructors)));
     }
 
 }
