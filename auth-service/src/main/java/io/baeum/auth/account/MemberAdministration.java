@@ -30,7 +30,8 @@ import io.baeum.auth.audit.domain.AuditEntry;
 import io.baeum.auth.session.SessionService;
 import io.baeum.auth.session.domain.RevocationReason;
 import io.baeum.auth.shared.ClientInfo;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 /**
  * What an admin does with members. Every read of personal data and every change is written to the
@@ -65,7 +66,7 @@ public class MemberAdministration {
                 query.ascending());
         if (normalised.namePrefix() != null && PersonName.parse(normalised.namePrefix()).searchForm()
                 .codePointCount(0, PersonName.parse(normalised.namePrefix()).searchForm().length()) < 2) {
-            return Mono.error(new DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "NAME_PREFIX_TOO_SHORT",
+            return Mono.error(new DomainException(ErrorKind.INVALID, "NAME_PREFIX_TOO_SHORT",
                     "A name prefix needs at least two characters."));
         }
         return accounts.search(normalised).flatMap(page -> {

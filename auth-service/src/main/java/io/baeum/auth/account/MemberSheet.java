@@ -17,9 +17,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 /**
  * Reads the member sheet of an .xlsx: the first sheet, a header row naming the columns
@@ -100,6 +99,6 @@ final class MemberSheet {
     }
 
     private static DomainException invalid(String why) {
-        return new DomainException(HttpStatus.BAD_REQUEST, "INVALID_IMPORT_FILE", why, why);
+        return new DomainException(ErrorKind.INVALID, "INVALID_IMPORT_FILE", why, why);
     }
 }

@@ -7,12 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.baeum.auth.social.domain.SocialErrors;
 import io.baeum.auth.social.domain.SocialIdentity;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +33,17 @@ class OidcProviderClient {
         this.web = builders.getIfAvailable(WebClient::builder).build();
     }
 
+    /**
+     * The provider failed or answered nonsense: 502 {@code SOCIAL_PROVIDER_ERROR}. 502 has no
+     * {@link io.baeum.common.error.ErrorKind}, so this adapter (not the domain) keeps the status-carrying
+     * exception until the common error model gains an upstream kind.
+     */
+    @SuppressWarnings("removal")
+    static io.baeum.common.error.DomainException providerError() {
+        return new io.baeum.common.web.DomainException(HttpStatus.BAD_GATEWAY, "SOCIAL_PROVIDER_ERROR",
+                "The provider did not confirm the sign-in.");
+    }
+
     record Discovery(String authorizationEndpoint, String tokenEndpoint, String userinfoEndpoint) {
     }
 
@@ -43,7 +54,7 @@ class OidcProviderClient {
                 .map(json -> new Discovery(json.path("authorization_endpoint").asString(),
                         json.path("token_endpoint").asString(), json.path("userinfo_endpoint").asString()))
                 .doOnError(ex -> discoveries.remove(key))
-                .onErrorMap(ex -> SocialErrors.providerError())
+                .onErrorMap(ex -> providerError())
                 .cache());
     }
 
@@ -62,14 +73,14 @@ class OidcProviderClient {
                                 .headers(h -> h.setBearerAuth(accessToken))
                                 .retrieve().bodyToMono(JsonNode.class).timeout(TIMEOUT))
                         .map(info -> identity(name, info)))
-                .switchIfEmpty(Mono.error(SocialErrors::providerError))
-                .onErrorMap(ex -> !(ex instanceof io.baeum.common.web.DomainException), ex -> SocialErrors.providerError());
+                .switchIfEmpty(Mono.error(OidcProviderClient::providerError))
+                .onErrorMap(ex -> !(ex instanceof io.baeum.common.error.DomainException), ex -> providerError());
     }
 
     private static SocialIdentity identity(String provider, JsonNode info) {
         String subject = info.path("sub").asString("");
         if (subject.isBlank()) {
-            throw SocialErrors.providerError();
+            throw providerError();
         }
         JsonNode verified = info.path("email_verified");
         boolean emailVerified = verified.isBoolean() ? verified.asBoolean() : "true".equals(verified.asString(""));

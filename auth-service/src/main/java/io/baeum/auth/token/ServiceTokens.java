@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 /** The client-credentials grant: a configured client proves its secret and gets a narrow token. */
 @Component
@@ -32,7 +32,7 @@ public class ServiceTokens {
         byte[] presented = sha256(secret == null ? "" : secret);
         byte[] expected = sha256(client == null ? "\0unknown-client" : client.secret());
         if (client == null || !MessageDigest.isEqual(presented, expected)) {
-            throw new DomainException(HttpStatus.UNAUTHORIZED, "INVALID_CLIENT", "Client authentication failed.");
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "INVALID_CLIENT", "Client authentication failed.");
         }
         List<String> scopes;
         if (requestedScope == null || requestedScope.isBlank()) {
@@ -41,7 +41,7 @@ public class ServiceTokens {
         else {
             Set<String> asked = new LinkedHashSet<>(Arrays.asList(requestedScope.strip().split("\\s+")));
             if (!client.scopes().containsAll(asked)) {
-                throw new DomainException(HttpStatus.BAD_REQUEST, "INVALID_SCOPE", "The client may not ask for this scope.");
+                throw new DomainException(ErrorKind.INVALID, "INVALID_SCOPE", "The client may not ask for this scope.");
             }
             scopes = List.copyOf(asked);
         }

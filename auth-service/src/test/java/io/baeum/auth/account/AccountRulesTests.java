@@ -18,7 +18,7 @@ import io.baeum.auth.account.domain.PersonName;
 import io.baeum.auth.account.domain.PhoneNumber;
 import io.baeum.auth.account.domain.Role;
 import io.baeum.auth.account.domain.RoleRequest;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
 
 class AccountRulesTests {
 

@@ -37,6 +37,18 @@ public class DomainEventsAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SqsAsyncClient.class)
+    @ConditionalOnBean(SqsAsyncClient.class)
+    static class QueueUrls {
+
+        @Bean
+        @ConditionalOnMissingBean
+        SqsQueueUrls sqsQueueUrls(SqsAsyncClient sqs) {
+            return new SqsQueueUrls(sqs);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({DatabaseClient.class, SqsAsyncClient.class})
     @ConditionalOnBean({ConnectionFactory.class, SqsAsyncClient.class})
     @EnableConfigurationProperties(OutboxProperties.class)
@@ -50,10 +62,10 @@ public class DomainEventsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        OutboxRelay outboxRelay(ConnectionFactory connections, SqsAsyncClient sqs, OutboxProperties properties,
-                                ObjectProvider<MeterRegistry> meters) {
+        OutboxRelay outboxRelay(ConnectionFactory connections, SqsAsyncClient sqs, SqsQueueUrls queueUrls,
+                                OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
             return new OutboxRelay(DatabaseClient.create(connections),
-                    TransactionalOperator.create(new R2dbcTransactionManager(connections)), sqs,
+                    TransactionalOperator.create(new R2dbcTransactionManager(connections)), sqs, queueUrls,
                     properties.batchSize(), properties.sendTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
         }
 

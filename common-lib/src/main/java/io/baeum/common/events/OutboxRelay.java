@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -44,13 +43,19 @@ public final class OutboxRelay {
     private final SqsAsyncClient sqs;
     private final int batchSize;
     private final Duration sendTimeout;
-    private final Map<String, Mono<String>> queueUrls = new ConcurrentHashMap<>();
+    private final SqsQueueUrls queueUrls;
     private final Counter relayed;
     private final Counter failed;
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, SqsAsyncClient sqs,
                        int batchSize, Duration sendTimeout, MeterRegistry meters) {
+        this(database, transactions, sqs, new SqsQueueUrls(sqs), batchSize, sendTimeout, meters);
+    }
+
+    public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, SqsAsyncClient sqs,
+                       SqsQueueUrls queueUrls, int batchSize, Duration sendTimeout, MeterRegistry meters) {
         this.database = database;
+        this.queueUrls = queueUrls;
         this.transactions = transactions;
         this.sqs = sqs;
         this.batchSize = batchSize;
@@ -108,13 +113,13 @@ public final class OutboxRelay {
         for (int i = 0; i < chunk.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).payload()).build());
         }
-        return queueUrl(queue)
+        return queueUrls.of(queue)
                 .flatMap(url -> Mono.fromFuture(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries))))
                 .timeout(sendTimeout)
                 .map(response -> outcome(chunk, response))
                 .onErrorResume(error -> {
                     log.warn("outbox relay to {} failed for {} events: {}", queue, chunk.size(), error.toString());
-                    queueUrls.remove(queue);
+                    queueUrls.forget(queue);
                     Map<UUID, String> errors = new LinkedHashMap<>();
                     chunk.forEach(row -> errors.put(row.id(), error.getClass().getSimpleName()));
                     return Mono.just(new Outcome(List.of(), errors));
@@ -128,11 +133,6 @@ public final class OutboxRelay {
             errors.put(chunk.get(Integer.parseInt(error.id())).id(), error.code() + ": " + error.message());
         }
         return new Outcome(sent, errors);
-    }
-
-    private Mono<String> queueUrl(String queue) {
-        return queueUrls.computeIfAbsent(queue, name ->
-                Mono.fromFuture(() -> sqs.getQueueUrl(b -> b.queueName(name))).map(r -> r.queueUrl()).cache());
     }
 
     private Mono<Void> markSent(List<UUID> ids) {

@@ -6,12 +6,11 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.HttpStatus;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,7 +56,7 @@ public final class RedisSessionRevocationCheck implements SessionRevocationCheck
     private Mono<Boolean> unknown(Throwable failure) {
         if (failClosed) {
             log.warn("session deny-list unavailable, refusing the request: {}", failure.toString());
-            return Mono.error(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "SESSION_CHECK_UNAVAILABLE",
+            return Mono.error(DomainException.unavailable("SESSION_CHECK_UNAVAILABLE",
                     "Your session cannot be checked right now; try again in a moment"));
         }
         log.warn("session deny-list unavailable, letting the request through as not revoked: {}", failure.toString());

@@ -3,7 +3,6 @@ package io.baeum.common.security;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -11,9 +10,10 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
 import io.baeum.common.web.ApiResponse;
-import io.baeum.common.web.DomainException;
 
 /**
  * Writes 401 and 403 as the {@link ApiResponse} envelope with an RFC 6750 {@code WWW-Authenticate}
@@ -37,17 +37,17 @@ final class SecurityErrorResponses implements ServerAuthenticationEntryPoint, Se
         String challenge = ex instanceof InvalidBearerTokenException
                 ? "Bearer error=\"invalid_token\""
                 : "Bearer";
-        return write(exchange, HttpStatus.UNAUTHORIZED, challenge, UNAUTHORIZED_CODE, "A valid access token is required.");
+        return write(exchange, ErrorKind.UNAUTHENTICATED, challenge, UNAUTHORIZED_CODE, "A valid access token is required.");
     }
 
     /** 403: a valid token without the role the resource needs. */
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, HttpStatus.FORBIDDEN, "Bearer error=\"insufficient_scope\"", FORBIDDEN_CODE,
+        return write(exchange, ErrorKind.FORBIDDEN, "Bearer error=\"insufficient_scope\"", FORBIDDEN_CODE,
                 "You are not allowed to do this.");
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String challenge, String code, String detail) {
+    private Mono<Void> write(ServerWebExchange exchange, ErrorKind kind, String challenge, String code, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -56,6 +56,6 @@ final class SecurityErrorResponses implements ServerAuthenticationEntryPoint, Se
         headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         headers.setCacheControl("no-store");
         // same envelope, texts (en/ko) and request id as every other error of the service
-        return errors.handle(exchange, new DomainException(status, code, detail));
+        return errors.handle(exchange, new DomainException(kind, code, detail));
     }
 }

@@ -7,10 +7,10 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
-import io.baeum.common.web.DomainException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +35,7 @@ public class BodySizeLimitFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > limit(exchange).toBytes()) {
-            return errors.handle(exchange, new DomainException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            return errors.handle(exchange, new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds the size this endpoint accepts."));
         }
         return chain.filter(exchange);

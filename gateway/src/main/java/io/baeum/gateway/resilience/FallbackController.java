@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +12,7 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
 
 import io.baeum.common.web.ApiErrorWebExceptionHandler;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
 import io.baeum.gateway.edge.EdgeProperties;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +48,7 @@ class FallbackController {
                     original.getRequest().getPath(), cause == null ? "no cause recorded" : cause.toString());
         }
         original.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, edge.retryAfterSeconds());
-        return errors.handle(original, new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+        return errors.handle(original, DomainException.unavailable("SERVICE_UNAVAILABLE",
                 "The service is temporarily unavailable; retry later."));
     }
 

@@ -1,13 +1,14 @@
 package io.baeum.learning.config;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import io.baeum.common.events.SqsQueueUrls;
 
 /**
  * Sends a message that can never be applied (bad signature, undecodable, malformed event) to a
@@ -23,25 +24,21 @@ public class DeadLetters {
     public static final String SOURCE = "baeum-source-queue";
 
     private final SqsAsyncClient sqs;
-    private final Map<String, Mono<String>> urls = new ConcurrentHashMap<>();
+    private final SqsQueueUrls urls;
 
-    DeadLetters(SqsAsyncClient sqs) {
+    DeadLetters(SqsAsyncClient sqs, SqsQueueUrls urls) {
         this.sqs = sqs;
+        this.urls = urls;
     }
 
     /** Completes once SQS stored the copy; errors otherwise (the caller then leaves the original unacknowledged). */
     public Mono<Void> send(String deadLetterQueue, String sourceQueue, String body, String reason) {
-        return url(deadLetterQueue)
+        return urls.of(deadLetterQueue)
                 .flatMap(url -> Mono.fromFuture(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody(body)
                         .messageAttributes(Map.of(
                                 REASON, MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
                                 SOURCE, MessageAttributeValue.builder().dataType("String").stringValue(sourceQueue).build())))))
-                .doOnError(e -> urls.remove(deadLetterQueue))
+                .doOnError(e -> urls.forget(deadLetterQueue))
                 .then();
-    }
-
-    private Mono<String> url(String queue) {
-        return urls.computeIfAbsent(queue, name -> Mono.fromFuture(() -> sqs.getQueueUrl(b -> b.queueName(name)))
-                .map(r -> r.queueUrl()).cache());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.course.domain.CourseLevel;
 import io.baeum.learning.course.domain.CourseLifecycle;
 import io.baeum.learning.course.domain.CourseStatus;
@@ -16,11 +17,10 @@ import io.baeum.learning.course.domain.LessonDraft;
 import io.baeum.learning.course.domain.Material;
 import io.baeum.learning.course.domain.TrainingType;
 import io.baeum.learning.course.domain.VideoCatalog;
-import io.baeum.learning.course.persistence.CourseStore;
 import io.baeum.learning.course.persistence.CourseStore.CourseRow;
 import io.baeum.learning.course.persistence.CourseStore.LessonRow;
 import io.baeum.learning.course.persistence.CourseStore.SubjectRow;
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.learning.course.persistence.CourseStore;
 
 /** Catalog administration: courses, subjects and lessons, with the publication rules. */
 @Service
@@ -85,7 +85,7 @@ public class CourseService {
 
     public Mono<Outline> outline(UUID id) {
         return store.find(id)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COURSE_NOT_FOUND", "no course " + id)))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COURSE_NOT_FOUND", "no course " + id)))
                 .flatMap(course -> Mono.zip(store.subjects(id).collectList(), store.lessons(id).collectList())
                         .map(t -> new Outline(course, t.getT1(), t.getT2())));
     }
@@ -148,17 +148,17 @@ public class CourseService {
 
     private Mono<SubjectRow> subject(UUID id) {
         return store.findSubject(id)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("SUBJECT_NOT_FOUND", "no subject " + id)));
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("SUBJECT_NOT_FOUND", "no subject " + id)));
     }
 
     private Mono<LessonRow> lesson(UUID id) {
         return store.findLesson(id)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("LESSON_NOT_FOUND", "no lesson " + id)));
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("LESSON_NOT_FOUND", "no lesson " + id)));
     }
 
     private <T> Mono<T> locked(UUID courseId, java.util.function.Function<CourseRow, Mono<T>> work) {
         return store.lock(courseId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COURSE_NOT_FOUND", "no course " + courseId)))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COURSE_NOT_FOUND", "no course " + courseId)))
                 .flatMap(work)
                 .as(tx::transactional);
     }

@@ -3,6 +3,7 @@ package io.baeum.learning.enrollment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -11,26 +12,35 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
+import io.baeum.learning.cohort.CohortService;
 import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.enrollment.domain.Enrollment;
+import io.baeum.learning.enrollment.domain.EnrollmentChange;
 import io.baeum.learning.enrollment.persistence.EnrollmentStore;
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.learning.support.events.LearningEvents;
 
 /**
- * Enrollment use cases. Each runs in one transaction holding the cohort's row lock, so the seat
- * count cannot change between the check and the write.
+ * Enrollment use cases. Each runs in one transaction holding the cohort's row lock (taken through the cohort
+ * feature), so the seat count cannot change between the check and the write; the events of each transition are
+ * written to the outbox in that same transaction.
  */
 @Service
 public class EnrollmentService {
 
     private final EnrollmentStore store;
+    private final CohortService cohorts;
+    private final LearningEvents events;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final LearningProperties properties;
 
-    EnrollmentService(EnrollmentStore store, TransactionalOperator tx, Clock clock, LearningProperties properties) {
+    EnrollmentService(EnrollmentStore store, CohortService cohorts, LearningEvents events, TransactionalOperator tx,
+                      Clock clock, LearningProperties properties) {
         this.store = store;
+        this.cohorts = cohorts;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
@@ -42,20 +52,20 @@ public class EnrollmentService {
 
     public Mono<Enrollment> apply(UUID cohortId, String accountId) {
         return inCohort(cohortId, cohort -> store.findLive(cohortId, accountId)
-                .flatMap(existing -> Mono.<Enrollment>error(RuleViolation.conflict("ALREADY_ENROLLED",
+                .flatMap(existing -> Mono.<Enrollment>error(DomainException.conflict("ALREADY_ENROLLED",
                         "there is already a " + existing.status() + " enrollment", existing.status())))
                 .switchIfEmpty(Mono.defer(() -> store.activeCount(cohortId)
                         .map(active -> Enrollment.apply(cohort, accountId, today(), clock.instant(), active))
-                        .flatMap(e -> store.insert(e).thenReturn(e)))));
+                        .flatMap(this::insert))));
     }
 
     public Mono<Enrollment> assign(UUID cohortId, String accountId, String adminId) {
         return inCohort(cohortId, cohort -> store.findLive(cohortId, accountId)
-                .flatMap(existing -> Mono.<Enrollment>error(RuleViolation.conflict("ALREADY_ENROLLED",
+                .flatMap(existing -> Mono.<Enrollment>error(DomainException.conflict("ALREADY_ENROLLED",
                         "there is already a " + existing.status() + " enrollment", existing.status())))
                 .switchIfEmpty(Mono.defer(() -> store.activeCount(cohortId)
                         .map(active -> Enrollment.assign(cohort, accountId, adminId, today(), clock.instant(), active))
-                        .flatMap(e -> store.insert(e).thenReturn(e)))));
+                        .flatMap(this::insert))));
     }
 
     public Mono<Enrollment> approve(UUID enrollmentId, String adminId) {
@@ -71,7 +81,7 @@ public class EnrollmentService {
     public Mono<Enrollment> cancel(UUID enrollmentId, String by, boolean admin, @Nullable String reason) {
         return change(enrollmentId, (cohort, e) -> {
             if (!admin && !e.accountId().equals(by)) {
-                return Mono.error(RuleViolation.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + enrollmentId));
+                return Mono.error(DomainException.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + enrollmentId));
             }
             return Mono.fromSupplier(() -> e.cancel(by, reason, clock.instant()));
         });
@@ -81,30 +91,38 @@ public class EnrollmentService {
     public Mono<Enrollment> paymentReceived(Payment payment) {
         return inCohort(payment.cohortId(), cohort -> store.activeCount(cohort.id()).flatMap(active ->
                 store.findLive(cohort.id(), payment.accountId())
-                        .flatMap(e -> {
-                            Enrollment paid = e.paymentReceived(cohort, payment.orderId(), clock.instant(), active);
-                            return store.update(paid).thenReturn(paid);
-                        })
-                        .switchIfEmpty(Mono.defer(() -> {
-                            Enrollment created = Enrollment.paid(cohort, payment.accountId(), payment.orderId(), clock.instant(), active);
-                            return store.insert(created).thenReturn(created);
-                        }))));
+                        .flatMap(e -> update(e.paymentReceived(cohort, payment.orderId(), clock.instant(), active)))
+                        .switchIfEmpty(Mono.defer(() -> insert(
+                                Enrollment.paid(cohort, payment.accountId(), payment.orderId(), clock.instant(), active))))));
     }
 
     /** Runs inside the caller's transaction when there is one (the inbox of the event consumer). */
     public Mono<Enrollment> find(UUID id) {
-        return store.find(id).switchIfEmpty(Mono.error(() -> RuleViolation.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + id)));
+        return store.find(id).switchIfEmpty(Mono.error(() -> DomainException.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + id)));
     }
 
-    private Mono<Enrollment> change(UUID enrollmentId, java.util.function.BiFunction<Cohort, Enrollment, Mono<Enrollment>> work) {
+    private Mono<Enrollment> change(UUID enrollmentId, BiFunction<Cohort, Enrollment, Mono<EnrollmentChange>> work) {
         return find(enrollmentId).flatMap(found -> inCohort(found.cohortId(), cohort ->
-                store.find(enrollmentId).flatMap(current -> work.apply(cohort, current))
-                        .flatMap(changed -> store.update(changed).thenReturn(changed))));
+                store.find(enrollmentId).flatMap(current -> work.apply(cohort, current)).flatMap(this::update)));
+    }
+
+    /** The new enrollment and its events, in the caller's transaction. */
+    private Mono<Enrollment> insert(EnrollmentChange change) {
+        return store.insert(change.enrollment()).then(publish(change)).thenReturn(change.enrollment());
+    }
+
+    /** The changed enrollment and its events, in the caller's transaction. */
+    private Mono<Enrollment> update(EnrollmentChange change) {
+        return store.update(change.enrollment()).then(publish(change)).thenReturn(change.enrollment());
+    }
+
+    private Mono<Void> publish(EnrollmentChange change) {
+        return events.publish(change.enrollment().id().toString(), change.events());
     }
 
     private <T> Mono<T> inCohort(UUID cohortId, Function<Cohort, Mono<T>> work) {
-        return store.lockCohort(cohortId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)))
+        return cohorts.lock(cohortId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)))
                 .flatMap(work)
                 .as(tx::transactional);
     }

@@ -12,6 +12,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.common.playback.CuePass;
 import io.baeum.common.playback.PlaybackGrant;
 import io.baeum.common.playback.PlaybackTokenSigner;
@@ -20,7 +21,6 @@ import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.playback.domain.CueQuiz;
 import io.baeum.learning.playback.domain.PlaybackRules;
 import io.baeum.learning.playback.persistence.PlaybackStore;
-import io.baeum.learning.support.RuleViolation;
 
 /** Playback grants and cue quizzes. */
 @Service
@@ -49,7 +49,7 @@ public class PlaybackService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
         return store.context(enrollmentId, lessonId, today)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.forbidden("NOT_ENROLLED", "no such enrollment and lesson")))
+                .switchIfEmpty(Mono.error(() -> DomainException.forbidden("NOT_ENROLLED", "no such enrollment and lesson")))
                 .map(context -> {
                     PlaybackGrant grant = PlaybackRules.decide(context, caller.subject(), caller.identityVerifiedAt(),
                             UUID.randomUUID().toString(), now, properties.playback().grantLifetime());
@@ -68,7 +68,7 @@ public class PlaybackService {
     public Mono<List<QuizQuestion>> questions(UUID enrollmentId, UUID lessonId, VerifiedAccessToken caller) {
         return activeEnrollmentOf(enrollmentId, caller)
                 .flatMap(e -> store.lesson(lessonId).filter(l -> l.courseId().equals(e.courseId()))
-                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("LESSON_NOT_FOUND", "no lesson " + lessonId))))
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("LESSON_NOT_FOUND", "no lesson " + lessonId))))
                 .flatMap(l -> store.passed(enrollmentId, lessonId).collect(java.util.stream.Collectors.toSet())
                         .flatMap((Set<UUID> passed) -> store.quizzes(lessonId)
                                 .map(q -> new QuizQuestion(q.id(), q.atSecond(), q.question(), q.options(), passed.contains(q.id())))
@@ -80,7 +80,7 @@ public class PlaybackService {
         return activeEnrollmentOf(enrollmentId, caller)
                 .flatMap(e -> store.quiz(quizId).filter(q -> q.lessonId().equals(lessonId))
                         .flatMap(q -> store.lesson(lessonId).filter(l -> l.courseId().equals(e.courseId())).thenReturn(q))
-                        .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("QUIZ_NOT_FOUND", "no quiz " + quizId))))
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("QUIZ_NOT_FOUND", "no quiz " + quizId))))
                 .flatMap(quiz -> {
                     boolean correct = quiz.isCorrect(option);
                     String passId = UUID.randomUUID().toString();
@@ -97,16 +97,16 @@ public class PlaybackService {
     private Mono<PlaybackStore.EnrollmentRef> activeEnrollmentOf(UUID enrollmentId, VerifiedAccessToken caller) {
         return store.enrollment(enrollmentId)
                 .filter(e -> e.accountId().equals(caller.subject()) && e.status().equals("ACTIVE"))
-                .switchIfEmpty(Mono.error(() -> RuleViolation.forbidden("NOT_ENROLLED", "no active enrollment of the caller")));
+                .switchIfEmpty(Mono.error(() -> DomainException.forbidden("NOT_ENROLLED", "no active enrollment of the caller")));
     }
 
     /** Quiz management: admins everywhere, instructors in courses they teach a cohort of. */
     public Mono<PlaybackStore.LessonRef> manageableLesson(UUID lessonId, VerifiedAccessToken caller) {
         return store.lesson(lessonId)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("LESSON_NOT_FOUND", "no lesson " + lessonId)))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("LESSON_NOT_FOUND", "no lesson " + lessonId)))
                 .flatMap(lesson -> caller.hasRole("ADMIN") ? Mono.just(lesson)
                         : store.teaches(caller.subject(), lesson.courseId()).flatMap(teaches -> teaches ? Mono.just(lesson)
-                        : Mono.error(RuleViolation.notFound("LESSON_NOT_FOUND", "no lesson " + lessonId))));
+                        : Mono.error(DomainException.notFound("LESSON_NOT_FOUND", "no lesson " + lessonId))));
     }
 
     public Mono<List<CueQuiz>> quizzes(UUID lessonId, VerifiedAccessToken caller) {
@@ -135,6 +135,6 @@ public class PlaybackService {
     }
 
     private Mono<CueQuiz> existingQuiz(UUID quizId) {
-        return store.quiz(quizId).switchIfEmpty(Mono.error(() -> RuleViolation.notFound("QUIZ_NOT_FOUND", "no quiz " + quizId)));
+        return store.quiz(quizId).switchIfEmpty(Mono.error(() -> DomainException.notFound("QUIZ_NOT_FOUND", "no quiz " + quizId)));
     }
 }

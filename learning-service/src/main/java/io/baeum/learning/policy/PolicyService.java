@@ -9,11 +9,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.policy.domain.HrdPolicy;
 import io.baeum.learning.policy.domain.PolicyBook;
 import io.baeum.learning.policy.persistence.PolicyStore;
-import io.baeum.learning.support.RuleViolation;
 
 /** Policy versions: resolution by date, and new versions starting in the future. */
 @Service
@@ -37,7 +37,7 @@ public class PolicyService {
 
     public Mono<HrdPolicy> inForce(String trainingType, LocalDate date) {
         return book(trainingType).flatMap(book -> Mono.justOrEmpty(book.inForceOn(date)))
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("POLICY_NOT_FOUND",
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("POLICY_NOT_FOUND",
                         "no " + trainingType + " policy in force on " + date, trainingType, date)));
     }
 

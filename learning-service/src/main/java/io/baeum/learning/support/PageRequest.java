@@ -2,6 +2,8 @@ package io.baeum.learning.support;
 
 import java.util.Map;
 
+import io.baeum.common.error.DomainException;
+
 /**
  * A page of a list: 0-based page, size 1..100, and a sort key chosen from a whitelist (the key maps
  * to a fixed SQL expression, so nothing from the client reaches SQL text).
@@ -24,10 +26,10 @@ public record PageRequest(int page, int size, String sortKey, String sortColumn,
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0 || p > 100_000) {
-            throw RuleViolation.invalid("INVALID_PAGE", "page must be within 0..100000");
+            throw DomainException.invalid("INVALID_PAGE", "page must be within 0..100000");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw RuleViolation.invalid("INVALID_PAGE", "size must be within 1.." + MAX_SIZE);
+            throw DomainException.invalid("INVALID_PAGE", "size must be within 1.." + MAX_SIZE);
         }
         String key = defaultKey;
         boolean desc = false;
@@ -37,14 +39,14 @@ public record PageRequest(int page, int size, String sortKey, String sortColumn,
             if (parts.length == 2) {
                 String direction = parts[1].strip().toLowerCase(java.util.Locale.ROOT);
                 if (!direction.equals("asc") && !direction.equals("desc")) {
-                    throw RuleViolation.invalid("INVALID_SORT", "sort direction must be asc or desc");
+                    throw DomainException.invalid("INVALID_SORT", "sort direction must be asc or desc");
                 }
                 desc = direction.equals("desc");
             }
         }
         String column = allowed.get(key);
         if (column == null) {
-            throw RuleViolation.invalid("INVALID_SORT", "unknown sort key " + key, String.join(", ", allowed.keySet()));
+            throw DomainException.invalid("INVALID_SORT", "unknown sort key " + key, String.join(", ", allowed.keySet()));
         }
         return new PageRequest(p, s, key, column, desc);
     }

@@ -1,4 +1,4 @@
-/** Plain-Java helpers shared by the features: rule violations and paging. No framework types. */
+/** Plain-Java helpers shared by the features: paging. No framework types. */
 @NullMarked
 package io.baeum.learning.support;
 

@@ -21,10 +21,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import reactor.test.StepVerifier;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.course.domain.VideoMetadata;
 import io.baeum.learning.course.vimeo.VimeoVideoCatalog;
-import io.baeum.learning.support.RuleViolation;
 
 /** The Vimeo adapter against a stub that answers like Vimeo's documented {@code GET /videos/{video_id}}. */
 class VimeoVideoCatalogTests {
@@ -80,7 +80,7 @@ class VimeoVideoCatalogTests {
         vimeo.stubFor(get(urlPathEqualTo("/videos/404")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\": \"The requested video couldn't be found.\"}")));
         StepVerifier.create(catalog.describe("404"))
-                .expectErrorMatches(e -> e instanceof RuleViolation v && v.code().equals("VIDEO_NOT_FOUND")).verify();
+                .expectErrorMatches(e -> e instanceof DomainException v && v.code().equals("VIDEO_NOT_FOUND")).verify();
     }
 
     @Test
@@ -93,14 +93,14 @@ class VimeoVideoCatalogTests {
 
         vimeo.stubFor(get(urlPathEqualTo("/videos/8")).willReturn(aResponse().withStatus(500)));
         StepVerifier.create(catalog.describe("8"))
-                .expectErrorMatches(e -> e instanceof RuleViolation v && v.code().equals("VIDEO_PROVIDER_UNAVAILABLE")).verify();
+                .expectErrorMatches(e -> e instanceof DomainException v && v.code().equals("VIDEO_PROVIDER_UNAVAILABLE")).verify();
         vimeo.verify(3, getRequestedFor(urlPathEqualTo("/videos/8")));
     }
 
     @Test
     void aNonNumericIdNeverReachesVimeo() {
         StepVerifier.create(catalog.describe("../me"))
-                .expectErrorMatches(e -> e instanceof RuleViolation v && v.code().equals("INVALID_VIDEO_ID")).verify();
+                .expectErrorMatches(e -> e instanceof DomainException v && v.code().equals("INVALID_VIDEO_ID")).verify();
         assertThat(vimeo.getAllServeEvents()).isEmpty();
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import io.baeum.common.events.DomainEvent;
+import io.baeum.common.events.DomainEventCodec;
 import io.baeum.learning.config.DeadLetters;
 import io.baeum.learning.testing.AccessTokens;
 import io.baeum.testing.BaeumInfrastructure;
@@ -35,7 +37,8 @@ import io.baeum.testing.BaeumInfrastructure;
 class CatalogAndEnrollmentIntegrationTests {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("progress-events", "learning-events");
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("progress-events", "learning-events",
+            "exam-events", "billing-events", "rag-events");
 
     static final AccessTokens tokens = new AccessTokens();
 
@@ -52,6 +55,9 @@ class CatalogAndEnrollmentIntegrationTests {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    DomainEventCodec codec;
 
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
     final String admin = tokens.admin("admin-1");
@@ -183,6 +189,50 @@ class CatalogAndEnrollmentIntegrationTests {
         assertThat(dead.getFirst().messageAttributes().get(DeadLetters.REASON).stringValue()).isEqualTo("MALFORMED_EVENT");
         assertThat(count("SELECT count(*) FROM enrollment WHERE account_id = 'payer-1' AND status = 'ACTIVE' AND source = 'PAYMENT' "
                 + "AND paid_order_id = 'order-1'")).isEqualTo(1);
+    }
+
+    @Test
+    void enrollmentAndCohortEventsReachTheConsumersQueuesThroughTheOutbox() throws Exception {
+        String course = publishedCourse("Events");
+        String cohort = cohort(course, "1기", today, today.plusDays(30), today.minusDays(10), today.plusDays(5), 5);
+        String trainee = tokens.trainee("t-500");
+        String enrollment = (String) data(post(trainee, "/api/v1/cohorts/{id}/enrollments", Map.of(), cohort).expectStatus().isCreated()).get("id");
+        post(admin, "/api/v1/admin/enrollments/{id}/approve", Map.of(), enrollment).expectStatus().isOk();
+        post(trainee, "/api/v1/enrollments/{id}/cancel", Map.of("reason", "moved"), enrollment).expectStatus().isOk();
+        post(admin, "/api/v1/admin/enrollments/{id}/approve", Map.of(), enrollment).expectStatus().isEqualTo(409);
+
+        Map<String, List<DomainEvent>> received = new java.util.concurrent.ConcurrentHashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String queue : List.of("exam-events", "billing-events", "rag-events")) {
+                infra.sqs().drain(queue, 50).stream().map(m -> codec.read(m.body()))
+                        .filter(e -> cohort.equals(e.subject()) || enrollment.equals(e.subject()))
+                        .forEach(e -> received.computeIfAbsent(queue, q -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(e));
+            }
+            assertThat(types(received, "exam-events")).containsExactlyInAnyOrder("io.baeum.learning.CohortScheduled.v1",
+                    "io.baeum.learning.EnrollmentActivated.v1", "io.baeum.learning.EnrollmentCancelled.v1");
+            assertThat(types(received, "billing-events")).containsExactlyInAnyOrder("io.baeum.learning.CohortScheduled.v1",
+                    "io.baeum.learning.EnrollmentApplied.v1", "io.baeum.learning.EnrollmentActivated.v1",
+                    "io.baeum.learning.EnrollmentCancelled.v1");
+            assertThat(types(received, "rag-events")).containsExactlyInAnyOrder("io.baeum.learning.EnrollmentActivated.v1",
+                    "io.baeum.learning.EnrollmentCancelled.v1");
+        });
+        DomainEvent activated = received.get("exam-events").stream()
+                .filter(e -> e.type().equals("io.baeum.learning.EnrollmentActivated.v1")).findFirst().orElseThrow();
+        assertThat(activated.source()).hasToString("/learning-service");
+        assertThat(activated.data().get("accountId").asString()).isEqualTo("t-500");
+        assertThat(activated.data().get("cohortId").asString()).isEqualTo(cohort);
+        assertThat(activated.data().get("activation").asString()).isEqualTo("APPROVED");
+        assertThat(activated.data().get("studyFrom").asString()).isEqualTo(today.toString());
+        assertThat(activated.data().get("studyTo").asString()).isEqualTo(today.plusDays(30).toString());
+        DomainEvent scheduled = received.get("billing-events").stream()
+                .filter(e -> e.type().equals("io.baeum.learning.CohortScheduled.v1")).findFirst().orElseThrow();
+        assertThat(scheduled.data().get("price").asLong()).isEqualTo(50_000L);
+        assertThat(scheduled.data().get("capacity").asInt()).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL") == 0);
+    }
+
+    private static List<String> types(Map<String, List<DomainEvent>> received, String queue) {
+        return received.getOrDefault(queue, List.of()).stream().map(DomainEvent::type).toList();
     }
 
     @Test

@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import io.baeum.auth.account.domain.Account;
@@ -65,13 +66,13 @@ public class AccountStore {
                 .bind("emailIndex", index.email(account.email().value()))
                 .bind("nameCipher", cipher.encrypt(NAME, account.name().value()))
                 .bind("namePrefix", index.namePrefix(account.name().searchForm()))
-                .bind("phoneCipher", Param.of(phone == null ? null : cipher.encrypt(PHONE, phone.value()), String.class))
-                .bind("phoneIndex", Param.of(phone == null ? null : index.phone(phone.value()), byte[].class))
-                .bind("passwordHash", Param.of(account.passwordHash(), String.class))
+                .bind("phoneCipher", Parameter.fromOrEmpty(phone == null ? null : cipher.encrypt(PHONE, phone.value()), String.class))
+                .bind("phoneIndex", Parameter.fromOrEmpty(phone == null ? null : index.phone(phone.value()), byte[].class))
+                .bind("passwordHash", Parameter.fromOrEmpty(account.passwordHash(), String.class))
                 .bind("roles", roles(account.roles()))
                 .bind("status", account.status().name())
                 .bind("createdAt", odt(account.createdAt()))
-                .bind("passwordChangedAt", Param.of(account.passwordHash() == null ? null : odt(account.createdAt()),
+                .bind("passwordChangedAt", Parameter.fromOrEmpty(account.passwordHash() == null ? null : odt(account.createdAt()),
                         OffsetDateTime.class))
                 .then()
                 .onErrorMap(DuplicateKeyException.class, ex -> AccountErrors.emailTaken())
@@ -88,8 +89,8 @@ public class AccountStore {
                 .bind("id", account.id())
                 .bind("roles", roles(account.roles()))
                 .bind("status", account.status().name())
-                .bind("passwordHash", Param.of(account.passwordHash(), String.class))
-                .bind("idv", Param.of(account.identityVerifiedAt() == null ? null : odt(account.identityVerifiedAt()),
+                .bind("passwordHash", Parameter.fromOrEmpty(account.passwordHash(), String.class))
+                .bind("idv", Parameter.fromOrEmpty(account.identityVerifiedAt() == null ? null : odt(account.identityVerifiedAt()),
                         OffsetDateTime.class))
                 .bind("updatedAt", odt(account.updatedAt()))
                 .fetch().rowsUpdated()

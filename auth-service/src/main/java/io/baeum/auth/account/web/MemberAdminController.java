@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +36,8 @@ import io.baeum.auth.account.persistence.MemberQuery;
 import io.baeum.auth.shared.ClientInfo;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.ApiResponse;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 /** Admin member management (ADMIN only, enforced by the security chain on /api/v1/admin/**). */
 @RestController
@@ -69,7 +69,7 @@ class MemberAdminController {
             case "createdAt" -> MemberQuery.Sort.CREATED_AT;
             case "lastLoginAt" -> MemberQuery.Sort.LAST_LOGIN_AT;
             case "status" -> MemberQuery.Sort.STATUS;
-            default -> throw new DomainException(HttpStatus.BAD_REQUEST, "INVALID_SORT",
+            default -> throw new DomainException(ErrorKind.INVALID, "INVALID_SORT",
                     "Sort by createdAt, lastLoginAt or status.");
         };
         boolean ascending = parts.length > 1 && parts[1].equalsIgnoreCase("asc");
@@ -113,7 +113,7 @@ class MemberAdminController {
     Mono<ApiResponse<MemberImportReport>> importMembers(@AuthenticationPrincipal VerifiedAccessToken token,
             @RequestPart("file") FilePart file, ServerWebExchange exchange) {
         if (!file.filename().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-            return Mono.error(new DomainException(HttpStatus.BAD_REQUEST, "INVALID_IMPORT_FILE",
+            return Mono.error(new DomainException(ErrorKind.INVALID, "INVALID_IMPORT_FILE",
                     "Upload an .xlsx file.", "Upload an .xlsx file."));
         }
         return DataBufferUtils.join(file.content(), MAX_IMPORT_BYTES)

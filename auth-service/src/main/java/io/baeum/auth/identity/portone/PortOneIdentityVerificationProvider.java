@@ -16,7 +16,7 @@ import io.baeum.auth.identity.IdentityVerificationProperties;
 import io.baeum.auth.identity.domain.IdentityErrors;
 import io.baeum.auth.identity.domain.IdentityVerificationProvider;
 import io.baeum.auth.identity.domain.VerifiedIdentity;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
 import tools.jackson.databind.JsonNode;
 
 /**

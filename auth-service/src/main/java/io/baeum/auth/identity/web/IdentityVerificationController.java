@@ -17,7 +17,8 @@ import io.baeum.auth.session.TokenPair;
 import io.baeum.auth.shared.ClientInfo;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.ApiResponse;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 @RestController
 class IdentityVerificationController {
@@ -38,7 +39,7 @@ class IdentityVerificationController {
     Mono<ApiResponse<TokenPair>> complete(@AuthenticationPrincipal VerifiedAccessToken token, @PathVariable String id,
             ServerWebExchange exchange) {
         if (!id.matches("idv-[0-9a-f-]{36}")) {
-            return Mono.error(new DomainException(HttpStatus.NOT_FOUND, "IDV_NOT_FOUND", "No such identity verification."));
+            return Mono.error(new DomainException(ErrorKind.NOT_FOUND, "IDV_NOT_FOUND", "No such identity verification."));
         }
         exchange.getResponse().getHeaders().setCacheControl("no-store");
         return verifications.complete(UUID.fromString(token.subject()), UUID.fromString(token.sessionId()), id,

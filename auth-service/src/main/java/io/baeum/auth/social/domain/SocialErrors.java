@@ -1,8 +1,7 @@
 package io.baeum.auth.social.domain;
 
-import org.springframework.http.HttpStatus;
-
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 public final class SocialErrors {
 
@@ -10,22 +9,18 @@ public final class SocialErrors {
     }
 
     public static DomainException unknownProvider(String provider) {
-        return new DomainException(HttpStatus.NOT_FOUND, "SOCIAL_PROVIDER_UNKNOWN", "Unknown provider " + provider, provider);
+        return new DomainException(ErrorKind.NOT_FOUND, "SOCIAL_PROVIDER_UNKNOWN", "Unknown provider " + provider, provider);
     }
 
     public static DomainException invalidState() {
-        return new DomainException(HttpStatus.BAD_REQUEST, "SOCIAL_STATE_INVALID", "Unknown, expired or used sign-in request.");
-    }
-
-    public static DomainException providerError() {
-        return new DomainException(HttpStatus.BAD_GATEWAY, "SOCIAL_PROVIDER_ERROR", "The provider did not confirm the sign-in.");
+        return new DomainException(ErrorKind.INVALID, "SOCIAL_STATE_INVALID", "Unknown, expired or used sign-in request.");
     }
 
     public static DomainException emailMissing() {
-        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "SOCIAL_EMAIL_MISSING", "The provider shared no email.");
+        return new DomainException(ErrorKind.RULE, "SOCIAL_EMAIL_MISSING", "The provider shared no email.");
     }
 
     public static DomainException invalidLink() {
-        return new DomainException(HttpStatus.BAD_REQUEST, "SOCIAL_LINK_INVALID", "Unknown, expired or used link request.");
+        return new DomainException(ErrorKind.INVALID, "SOCIAL_LINK_INVALID", "Unknown, expired or used link request.");
     }
 }

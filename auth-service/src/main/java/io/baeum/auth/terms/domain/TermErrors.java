@@ -1,8 +1,7 @@
 package io.baeum.auth.terms.domain;
 
-import org.springframework.http.HttpStatus;
-
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 public final class TermErrors {
 
@@ -10,27 +9,27 @@ public final class TermErrors {
     }
 
     public static DomainException unknownTerm(String code, int version) {
-        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_TERM",
+        return new DomainException(ErrorKind.RULE, "UNKNOWN_TERM",
                 "There is no term " + code + " version " + version + ".", code, version);
     }
 
     public static DomainException outdatedTerm(String code, int version) {
-        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "TERM_OUTDATED",
+        return new DomainException(ErrorKind.RULE, "TERM_OUTDATED",
                 "Term " + code + " version " + version + " is no longer current.", code, version);
     }
 
     public static DomainException requiredTermsMissing(String codes) {
-        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "REQUIRED_TERMS_MISSING",
+        return new DomainException(ErrorKind.RULE, "REQUIRED_TERMS_MISSING",
                 "Consent to the required terms is missing: " + codes, codes);
     }
 
     public static DomainException requiredTermNotWithdrawable(String code) {
-        return new DomainException(HttpStatus.CONFLICT, "TERM_REQUIRED",
+        return new DomainException(ErrorKind.CONFLICT, "TERM_REQUIRED",
                 "Consent to the required term " + code + " cannot be withdrawn.", code);
     }
 
     public static DomainException notAgreed(String code) {
-        return new DomainException(HttpStatus.CONFLICT, "CONSENT_NOT_GIVEN", "There is no consent to " + code + " to withdraw.",
+        return new DomainException(ErrorKind.CONFLICT, "CONSENT_NOT_GIVEN", "There is no consent to " + code + " to withdraw.",
                 code);
     }
 }

@@ -2,7 +2,6 @@ package io.baeum.auth.token.web;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +9,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.baeum.auth.token.ServiceTokens;
 import io.baeum.common.web.ApiResponse;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 /**
  * {@code POST /api/v1/auth/token}: the OAuth 2.0 client-credentials grant for services, with the
@@ -31,7 +31,7 @@ class ServiceTokenController {
         exchange.getResponse().getHeaders().setCacheControl("no-store");
         return exchange.getFormData().map(form -> {
             if (!"client_credentials".equals(form.getFirst("grant_type"))) {
-                throw new DomainException(HttpStatus.BAD_REQUEST, "UNSUPPORTED_GRANT_TYPE",
+                throw new DomainException(ErrorKind.INVALID, "UNSUPPORTED_GRANT_TYPE",
                         "Only grant_type=client_credentials is supported here.");
             }
             return ApiResponse.ok(tokens.issue(form.getFirst("client_id"), form.getFirst("client_secret"),

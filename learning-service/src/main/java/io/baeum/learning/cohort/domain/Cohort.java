@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.common.error.DomainException;
 
 /**
  * A cohort (회차) of a course: "1기", its study period, its enrollment window, its capacity and its
@@ -21,17 +21,23 @@ public record Cohort(UUID id, UUID courseId, String name, LocalDate studyFrom, L
         Objects.requireNonNull(name, "name");
         instructorIds = Set.copyOf(instructorIds);
         if (studyTo.isBefore(studyFrom)) {
-            throw RuleViolation.invalid("INVALID_COHORT_DATES", "the study period ends before it starts");
+            throw DomainException.invalid("INVALID_COHORT_DATES", "the study period ends before it starts");
         }
         if (enrollmentTo.isBefore(enrollmentFrom)) {
-            throw RuleViolation.invalid("INVALID_COHORT_DATES", "the enrollment window ends before it starts");
+            throw DomainException.invalid("INVALID_COHORT_DATES", "the enrollment window ends before it starts");
         }
         if (enrollmentTo.isAfter(studyTo)) {
-            throw RuleViolation.invalid("INVALID_COHORT_DATES", "the enrollment window ends after the study period");
+            throw DomainException.invalid("INVALID_COHORT_DATES", "the enrollment window ends after the study period");
         }
         if (capacity <= 0) {
-            throw RuleViolation.invalid("INVALID_CAPACITY", "capacity must be positive");
+            throw DomainException.invalid("INVALID_CAPACITY", "capacity must be positive");
         }
+    }
+
+    /** The event of this cohort's creation, for the consumers that sell it (billing) or test in it (exam). */
+    public CohortEvent.CohortScheduled scheduled(long coursePrice) {
+        return new CohortEvent.CohortScheduled(id, courseId, name, studyFrom, studyTo, enrollmentFrom, enrollmentTo,
+                capacity, coursePrice);
     }
 
     /** Whether the study periods of two cohorts share a day. */
@@ -43,7 +49,7 @@ public record Cohort(UUID id, UUID courseId, String name, LocalDate studyFrom, L
     public void requireNoOverlap(List<Cohort> siblings) {
         for (Cohort sibling : siblings) {
             if (!sibling.id.equals(id) && sibling.courseId.equals(courseId) && overlaps(sibling)) {
-                throw RuleViolation.conflict("COHORT_DATES_OVERLAP", "the study period overlaps cohort " + sibling.name,
+                throw DomainException.conflict("COHORT_DATES_OVERLAP", "the study period overlaps cohort " + sibling.name,
                         sibling.name);
             }
         }

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Readable;
@@ -18,6 +20,7 @@ import reactor.core.publisher.Mono;
 import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.support.Page;
 import io.baeum.learning.support.PageRequest;
+import io.baeum.learning.support.sql.DataConflicts;
 
 /** Cohorts and their instructors in PostgreSQL. */
 @Repository
@@ -36,10 +39,19 @@ public class CohortStore {
         this.db = db;
     }
 
+    /** The cohort, locked until the transaction ends: seat counting and enrollment changes serialize on it. */
+    public Mono<Cohort> lock(UUID id) {
+        return db.sql(SELECT + " WHERE co.id = :id FOR UPDATE OF co").bind("id", id).map((row, meta) -> read(row)).one();
+    }
+
+    /** The course's status and price, its row locked for the transaction. */
+    public record CourseTerms(String status, long price) {
+    }
+
     /** Locks the course row, so cohorts of one course are created one at a time (the overlap check holds). */
-    public Mono<String> lockCourse(UUID courseId) {
-        return db.sql("SELECT status FROM course WHERE id = :id FOR UPDATE").bind("id", courseId)
-                .map((row, meta) -> row.get("status", String.class)).one();
+    public Mono<CourseTerms> lockCourse(UUID courseId) {
+        return db.sql("SELECT status, price FROM course WHERE id = :id FOR UPDATE").bind("id", courseId)
+                .map((row, meta) -> new CourseTerms(row.get("status", String.class), row.get("price", Long.class))).one();
     }
 
     public Flux<Cohort> ofCourse(UUID courseId) {
@@ -58,10 +70,10 @@ public class CohortStore {
         var items = db.sql(SELECT + where + " ORDER BY " + page.orderBy("co.id") + " LIMIT " + page.size()
                 + " OFFSET " + page.offset());
         var count = db.sql("SELECT count(*) AS total FROM cohort co" + where);
-        items = courseId == null ? items.bindNull("course", UUID.class) : items.bind("course", courseId);
-        count = courseId == null ? count.bindNull("course", UUID.class) : count.bind("course", courseId);
-        items = instructorId == null ? items.bindNull("instructor", String.class) : items.bind("instructor", instructorId);
-        count = instructorId == null ? count.bindNull("instructor", String.class) : count.bind("instructor", instructorId);
+        items = items.bind("course", Parameter.fromOrEmpty(courseId, UUID.class));
+        count = count.bind("course", Parameter.fromOrEmpty(courseId, UUID.class));
+        items = items.bind("instructor", Parameter.fromOrEmpty(instructorId, String.class));
+        count = count.bind("instructor", Parameter.fromOrEmpty(instructorId, String.class));
         return Mono.zip(items.map((row, meta) -> read(row)).all().collectList(),
                 count.map((row, meta) -> row.get("total", Long.class)).one()).map(t -> new Page<>(t.getT1(), t.getT2()));
     }
@@ -73,7 +85,8 @@ public class CohortStore {
                 .bind("sf", c.studyFrom()).bind("st", c.studyTo()).bind("ef", c.enrollmentFrom()).bind("et", c.enrollmentTo())
                 .bind("capacity", c.capacity())
                 .then()
-                .then(replaceInstructors(c.id(), c.instructorIds()));
+                .then(replaceInstructors(c.id(), c.instructorIds()))
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<Void> replaceInstructors(UUID cohortId, Set<String> instructorIds) {

@@ -1,6 +1,6 @@
 package io.baeum.learning.course.domain;
 
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.common.error.DomainException;
 
 /**
  * The status rules of a course: a course is published only with at least one lesson and a video on
@@ -19,13 +19,13 @@ public final class CourseLifecycle {
      */
     public static CourseStatus publish(CourseStatus current, int lessons, int lessonsWithoutVideo) {
         if (current == CourseStatus.ARCHIVED) {
-            throw RuleViolation.conflict("COURSE_ARCHIVED", "an archived course cannot be published");
+            throw DomainException.conflict("COURSE_ARCHIVED", "an archived course cannot be published");
         }
         if (lessons == 0) {
-            throw RuleViolation.conflict("COURSE_WITHOUT_LESSONS", "a published course needs at least one lesson with a video");
+            throw DomainException.conflict("COURSE_WITHOUT_LESSONS", "a published course needs at least one lesson with a video");
         }
         if (lessonsWithoutVideo > 0) {
-            throw RuleViolation.conflict("LESSON_WITHOUT_VIDEO", "every lesson of a published course needs a video",
+            throw DomainException.conflict("LESSON_WITHOUT_VIDEO", "every lesson of a published course needs a video",
                     lessonsWithoutVideo);
         }
         return CourseStatus.PUBLISHED;
@@ -38,7 +38,7 @@ public final class CourseLifecycle {
     /** Structure changes that would leave a published course with a video-less lesson are refused by callers. */
     public static void requireEditable(CourseStatus current) {
         if (current == CourseStatus.ARCHIVED) {
-            throw RuleViolation.conflict("COURSE_ARCHIVED", "an archived course cannot be changed");
+            throw DomainException.conflict("COURSE_ARCHIVED", "an archived course cannot be changed");
         }
     }
 
@@ -46,7 +46,7 @@ public final class CourseLifecycle {
     public static void requireLessonRemovable(CourseStatus current, int lessonsLeftAfter) {
         requireEditable(current);
         if (current == CourseStatus.PUBLISHED && lessonsLeftAfter == 0) {
-            throw RuleViolation.conflict("COURSE_WITHOUT_LESSONS", "a published course keeps at least one lesson");
+            throw DomainException.conflict("COURSE_WITHOUT_LESSONS", "a published course keeps at least one lesson");
         }
     }
 }

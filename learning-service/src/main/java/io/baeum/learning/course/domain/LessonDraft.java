@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.common.error.DomainException;
 
 /**
  * A lesson (차시) as the catalog stores it; the video facts come from the provider, never the client.
@@ -27,16 +27,16 @@ public record LessonDraft(String title, @Nullable String videoId, @Nullable Inte
     public static LessonDraft withVideo(String title, VideoMetadata video, @Nullable Integer recognisedSeconds,
                                         List<Material> materials) {
         if (!video.embeddable()) {
-            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "VIDEO_NOT_EMBEDDABLE",
+            throw DomainException.rule("VIDEO_NOT_EMBEDDABLE",
                     "video " + video.videoId() + " may not be embedded", video.videoId());
         }
         if (video.durationSeconds() <= 0) {
-            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, "VIDEO_NOT_READY",
+            throw DomainException.rule("VIDEO_NOT_READY",
                     "video " + video.videoId() + " has no duration yet", video.videoId());
         }
         int recognised = recognisedSeconds == null ? video.durationSeconds() : recognisedSeconds;
         if (recognised <= 0) {
-            throw RuleViolation.invalid("INVALID_RECOGNISED_TIME", "recognised time must be positive");
+            throw DomainException.invalid("INVALID_RECOGNISED_TIME", "recognised time must be positive");
         }
         return new LessonDraft(title, video.videoId(), video.durationSeconds(), recognised, video.thumbnailUrl(), materials);
     }
@@ -44,7 +44,7 @@ public record LessonDraft(String title, @Nullable String videoId, @Nullable Inte
     /** A lesson without a video yet; allowed only while the course is a draft. */
     public static LessonDraft withoutVideo(String title, List<Material> materials, CourseStatus courseStatus) {
         if (courseStatus != CourseStatus.DRAFT) {
-            throw RuleViolation.conflict("LESSON_WITHOUT_VIDEO", "a lesson of a published course needs a video");
+            throw DomainException.conflict("LESSON_WITHOUT_VIDEO", "a lesson of a published course needs a video");
         }
         return new LessonDraft(title, null, null, null, null, materials);
     }

@@ -4,7 +4,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The video provider (Vimeo in production, a sandbox locally). Errors are
- * {@link io.baeum.learning.support.RuleViolation}s: {@code VIDEO_NOT_FOUND}, {@code VIDEO_PROVIDER_UNAVAILABLE}.
+ * {@link io.baeum.common.error.DomainException}s: {@code VIDEO_NOT_FOUND}, {@code VIDEO_PROVIDER_UNAVAILABLE}.
  */
 public interface VideoCatalog {
 

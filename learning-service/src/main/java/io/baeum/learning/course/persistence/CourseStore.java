@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import reactor.core.publisher.Flux;
@@ -21,6 +23,7 @@ import io.baeum.learning.course.domain.Material;
 import io.baeum.learning.course.domain.TrainingType;
 import io.baeum.learning.support.Page;
 import io.baeum.learning.support.PageRequest;
+import io.baeum.learning.support.sql.DataConflicts;
 
 /** Courses, subjects and lessons in PostgreSQL. */
 @Repository
@@ -62,11 +65,10 @@ public class CourseStore {
                         + "VALUES (:id, :title, :description, :category, :type, :level, :price, :cover, :status)")
                 .bind("id", c.id()).bind("title", c.title()).bind("description", c.description())
                 .bind("category", c.category()).bind("type", c.trainingType().name()).bind("level", c.level().name())
-                .bind("price", c.price()).bindNull("cover", String.class)
+                .bind("price", c.price()).bind("cover", Parameter.fromOrEmpty(c.coverUrl(), String.class))
                 .bind("status", c.status().name())
                 .then()
-                .then(c.coverUrl() == null ? Mono.empty() : db.sql("UPDATE course SET cover_url = :cover WHERE id = :id")
-                        .bind("cover", c.coverUrl()).bind("id", c.id()).then());
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<Void> update(CourseRow c) {
@@ -76,8 +78,8 @@ public class CourseStore {
                 .bind("id", c.id()).bind("title", c.title()).bind("description", c.description())
                 .bind("category", c.category()).bind("type", c.trainingType().name()).bind("level", c.level().name())
                 .bind("price", c.price()).bind("status", c.status().name());
-        spec = c.coverUrl() == null ? spec.bindNull("cover", String.class) : spec.bind("cover", c.coverUrl());
-        return spec.then();
+        spec = spec.bind("cover", Parameter.fromOrEmpty(c.coverUrl(), String.class));
+        return spec.then().onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     /** The course, locked for the rest of the transaction (structure changes serialize on it). */
@@ -136,7 +138,8 @@ public class CourseStore {
     public Mono<Void> insertSubject(SubjectRow s) {
         return db.sql("INSERT INTO subject (id, course_id, position, title) VALUES (:id, :course, :position, :title)")
                 .bind("id", s.id()).bind("course", s.courseId()).bind("position", s.position()).bind("title", s.title())
-                .then();
+                .then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<SubjectRow> findSubject(UUID id) {
@@ -162,24 +165,26 @@ public class CourseStore {
                         + "duration_seconds, recognised_seconds, thumbnail_url, materials) VALUES (:id, :course, :subject, "
                         + ":position, :title, :video, :duration, :recognised, :thumbnail, CAST(:materials AS jsonb))")
                 .bind("id", id).bind("course", courseId).bind("subject", subjectId).bind("position", position), lesson)
-                .then();
+                .then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<Void> updateLesson(UUID id, LessonDraft lesson) {
         return bindLesson(db.sql("UPDATE lesson SET title = :title, vimeo_video_id = :video, duration_seconds = :duration, "
                         + "recognised_seconds = :recognised, thumbnail_url = :thumbnail, materials = CAST(:materials AS jsonb) "
                         + "WHERE id = :id").bind("id", id), lesson)
-                .then();
+                .then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     private DatabaseClient.GenericExecuteSpec bindLesson(DatabaseClient.GenericExecuteSpec spec, LessonDraft lesson) {
         spec = spec.bind("title", lesson.title())
                 .bind("materials", json.writeValueAsString(lesson.materials().stream()
                         .map(m -> Map.of("name", m.name(), "url", m.url().toString())).toList()));
-        spec = lesson.videoId() == null ? spec.bindNull("video", String.class) : spec.bind("video", lesson.videoId());
-        spec = lesson.durationSeconds() == null ? spec.bindNull("duration", Integer.class) : spec.bind("duration", lesson.durationSeconds());
-        spec = lesson.recognisedSeconds() == null ? spec.bindNull("recognised", Integer.class) : spec.bind("recognised", lesson.recognisedSeconds());
-        spec = lesson.thumbnailUrl() == null ? spec.bindNull("thumbnail", String.class) : spec.bind("thumbnail", lesson.thumbnailUrl());
+        spec = spec.bind("video", Parameter.fromOrEmpty(lesson.videoId(), String.class));
+        spec = spec.bind("duration", Parameter.fromOrEmpty(lesson.durationSeconds(), Integer.class));
+        spec = spec.bind("recognised", Parameter.fromOrEmpty(lesson.recognisedSeconds(), Integer.class));
+        spec = spec.bind("thumbnail", Parameter.fromOrEmpty(lesson.thumbnailUrl(), String.class));
         return spec;
     }
 

@@ -14,10 +14,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.course.domain.VideoCatalog;
 import io.baeum.learning.course.domain.VideoMetadata;
-import io.baeum.learning.support.RuleViolation;
 
 /**
  * Vimeo's API: {@code GET /videos/{id}} with a bearer token ({@code Accept:
@@ -49,7 +49,7 @@ public final class VimeoVideoCatalog implements VideoCatalog {
     @Override
     public Mono<VideoMetadata> describe(String videoId) {
         if (!videoId.matches("[0-9]{1,20}")) {
-            return Mono.error(RuleViolation.invalid("INVALID_VIDEO_ID", "a Vimeo video id is numeric", videoId));
+            return Mono.error(DomainException.invalid("INVALID_VIDEO_ID", "a Vimeo video id is numeric", videoId));
         }
         return client.get().uri("/videos/{id}?fields=uri,duration,pictures.sizes,privacy.embed,status", videoId)
                 .retrieve()
@@ -57,7 +57,7 @@ public final class VimeoVideoCatalog implements VideoCatalog {
                 .timeout(timeout)
                 .retryWhen(Retry.backoff(retries, Duration.ofMillis(200)).filter(VimeoVideoCatalog::transientFailure))
                 .map(body -> metadata(videoId, body))
-                .onErrorMap(error -> !(error instanceof RuleViolation), error -> translate(videoId, error));
+                .onErrorMap(error -> !(error instanceof DomainException), error -> translate(videoId, error));
     }
 
     static VideoMetadata metadata(String videoId, JsonNode body) {
@@ -92,9 +92,9 @@ public final class VimeoVideoCatalog implements VideoCatalog {
             cause = error.getCause();
         }
         if (cause instanceof WebClientResponseException response && response.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-            return RuleViolation.notFound("VIDEO_NOT_FOUND", "Vimeo has no video " + videoId, videoId);
+            return DomainException.notFound("VIDEO_NOT_FOUND", "Vimeo has no video " + videoId, videoId);
         }
-        return new RuleViolation(RuleViolation.Kind.UNAVAILABLE, "VIDEO_PROVIDER_UNAVAILABLE",
+        return DomainException.unavailable("VIDEO_PROVIDER_UNAVAILABLE",
                 "Vimeo did not answer for video " + videoId + ": " + cause.getClass().getSimpleName());
     }
 }

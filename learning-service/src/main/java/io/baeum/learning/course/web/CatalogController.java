@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.common.web.ApiResponse;
 import io.baeum.learning.course.CourseService;
 import io.baeum.learning.course.domain.CourseLevel;
@@ -25,7 +26,6 @@ import io.baeum.learning.course.persistence.CourseStore;
 import io.baeum.learning.course.web.CourseWeb.CourseView;
 import io.baeum.learning.course.web.CourseWeb.OutlineView;
 import io.baeum.learning.support.PageRequest;
-import io.baeum.learning.support.RuleViolation;
 
 /** The public catalog: published courses only; video ids are not shown (a playback grant carries them). */
 @RestController
@@ -52,7 +52,7 @@ class CatalogController {
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort) {
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
-            throw RuleViolation.invalid("INVALID_PRICE_RANGE", "minPrice is above maxPrice");
+            throw DomainException.invalid("INVALID_PRICE_RANGE", "minPrice is above maxPrice");
         }
         PageRequest pageRequest = PageRequest.of(page, size, sort, CourseStore.SORTS, "title");
         var filter = new CourseStore.CatalogFilter(q, category, level, trainingType, minPrice, maxPrice, CourseStatus.PUBLISHED);
@@ -64,7 +64,7 @@ class CatalogController {
     Mono<ApiResponse<OutlineView>> outline(@PathVariable UUID id) {
         return courses.outline(id)
                 .filter(o -> o.course().status() == CourseStatus.PUBLISHED)
-                .switchIfEmpty(Mono.error(() -> RuleViolation.notFound("COURSE_NOT_FOUND", "no course " + id)))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("COURSE_NOT_FOUND", "no course " + id)))
                 .map(o -> ApiResponse.ok(OutlineView.of(o, false)));
     }
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.learning.cohort.domain.Cohort;
-import io.baeum.learning.support.RuleViolation;
 
 /**
  * An enrollment (수강신청) and its state machine:
@@ -36,67 +36,88 @@ public record Enrollment(UUID id, UUID cohortId, UUID courseId, String accountId
     }
 
     /** A trainee applies: the window must be open and a seat free. */
-    public static Enrollment apply(Cohort cohort, String accountId, LocalDate today, Instant now, int activeCount) {
+    public static EnrollmentChange apply(Cohort cohort, String accountId, LocalDate today, Instant now, int activeCount) {
         if (!cohort.isEnrollmentOpen(today)) {
-            throw RuleViolation.conflict("ENROLLMENT_WINDOW_CLOSED", "the cohort does not take applications on " + today,
+            throw DomainException.conflict("ENROLLMENT_WINDOW_CLOSED", "the cohort does not take applications on " + today,
                     cohort.enrollmentFrom(), cohort.enrollmentTo());
         }
         requireSeat(cohort, activeCount);
-        return new Enrollment(UUID.randomUUID(), cohort.id(), cohort.courseId(), accountId, EnrollmentStatus.PENDING,
-                "APPLICATION", null, now, null, null, null);
+        Enrollment applied = new Enrollment(UUID.randomUUID(), cohort.id(), cohort.courseId(), accountId,
+                EnrollmentStatus.PENDING, "APPLICATION", null, now, null, null, null);
+        return EnrollmentChange.of(applied, applied.appliedEvent());
     }
 
     /** An admin enrols a trainee directly (no application, window not required) while the study period is not over. */
-    public static Enrollment assign(Cohort cohort, String accountId, String adminId, LocalDate today, Instant now,
-                                    int activeCount) {
+    public static EnrollmentChange assign(Cohort cohort, String accountId, String adminId, LocalDate today, Instant now,
+                                          int activeCount) {
         requireNotOver(cohort, today);
         requireSeat(cohort, activeCount);
-        return new Enrollment(UUID.randomUUID(), cohort.id(), cohort.courseId(), accountId, EnrollmentStatus.ACTIVE,
-                "ASSIGNMENT", null, now, now, adminId, null);
+        Enrollment assigned = new Enrollment(UUID.randomUUID(), cohort.id(), cohort.courseId(), accountId,
+                EnrollmentStatus.ACTIVE, "ASSIGNMENT", null, now, now, adminId, null);
+        return EnrollmentChange.of(assigned, assigned.activatedEvent(cohort, "ASSIGNED", now));
     }
 
     /**
      * Billing reported a payment for a cohort the trainee had no live enrollment in. Payment is honoured
      * after the window closed; without a free seat the enrollment waits (PENDING) for an admin.
      */
-    public static Enrollment paid(Cohort cohort, String accountId, String orderId, Instant now, int activeCount) {
+    public static EnrollmentChange paid(Cohort cohort, String accountId, String orderId, Instant now, int activeCount) {
         boolean seat = activeCount < cohort.capacity();
-        return new Enrollment(UUID.randomUUID(), cohort.id(), cohort.courseId(), accountId,
+        Enrollment paid = new Enrollment(UUID.randomUUID(), cohort.id(), cohort.courseId(), accountId,
                 seat ? EnrollmentStatus.ACTIVE : EnrollmentStatus.PENDING, "PAYMENT", orderId, now,
                 seat ? now : null, seat ? "billing" : null, seat ? null : "CAPACITY_REACHED");
+        return EnrollmentChange.of(paid, seat ? paid.activatedEvent(cohort, "PAID", now) : paid.appliedEvent());
     }
 
-    public Enrollment approve(Cohort cohort, String adminId, LocalDate today, Instant now, int activeCount) {
+    public EnrollmentChange approve(Cohort cohort, String adminId, LocalDate today, Instant now, int activeCount) {
         require(status == EnrollmentStatus.PENDING, "approve");
         requireNotOver(cohort, today);
         requireSeat(cohort, activeCount);
-        return with(EnrollmentStatus.ACTIVE, paidOrderId, now, adminId, null);
+        Enrollment approved = with(EnrollmentStatus.ACTIVE, paidOrderId, now, adminId, null);
+        return EnrollmentChange.of(approved, approved.activatedEvent(cohort, "APPROVED", now));
     }
 
-    public Enrollment reject(String adminId, @Nullable String reason, Instant now) {
+    public EnrollmentChange reject(String adminId, @Nullable String reason, Instant now) {
         require(status == EnrollmentStatus.PENDING, "reject");
-        return with(EnrollmentStatus.REJECTED, paidOrderId, now, adminId, reason);
+        Enrollment rejected = with(EnrollmentStatus.REJECTED, paidOrderId, now, adminId, reason);
+        return EnrollmentChange.of(rejected, new EnrollmentEvent.EnrollmentRejected(id, cohortId, courseId, accountId,
+                paidOrderId, reason, now));
     }
 
-    public Enrollment cancel(String by, @Nullable String reason, Instant now) {
+    public EnrollmentChange cancel(String by, @Nullable String reason, Instant now) {
         require(status == EnrollmentStatus.PENDING || status == EnrollmentStatus.ACTIVE, "cancel");
-        return with(EnrollmentStatus.CANCELLED, paidOrderId, now, by, reason);
+        Enrollment cancelled = with(EnrollmentStatus.CANCELLED, paidOrderId, now, by, reason);
+        return EnrollmentChange.of(cancelled, new EnrollmentEvent.EnrollmentCancelled(id, cohortId, courseId, accountId,
+                status, paidOrderId, by, reason, now));
     }
 
-    /** Payment for a pending enrollment activates it (idempotent on an active one with the same order). */
-    public Enrollment paymentReceived(Cohort cohort, String orderId, Instant now, int activeCount) {
+    /**
+     * Payment for a pending enrollment activates it (idempotent on an active one with the same order). Only the
+     * activation is an event: recording the order on an active enrollment or waiting for a seat announces nothing.
+     */
+    public EnrollmentChange paymentReceived(Cohort cohort, String orderId, Instant now, int activeCount) {
         if (status == EnrollmentStatus.ACTIVE) {
-            return paidOrderId == null ? with(status, orderId, decidedAt, decidedBy, decisionReason) : this;
+            return EnrollmentChange.of(paidOrderId == null ? with(status, orderId, decidedAt, decidedBy, decisionReason) : this);
         }
         require(status == EnrollmentStatus.PENDING, "pay");
         if (activeCount >= cohort.capacity()) {
-            return with(EnrollmentStatus.PENDING, orderId, null, null, "CAPACITY_REACHED");
+            return EnrollmentChange.of(with(EnrollmentStatus.PENDING, orderId, null, null, "CAPACITY_REACHED"));
         }
-        return with(EnrollmentStatus.ACTIVE, orderId, now, "billing", null);
+        Enrollment activated = with(EnrollmentStatus.ACTIVE, orderId, now, "billing", null);
+        return EnrollmentChange.of(activated, activated.activatedEvent(cohort, "PAID", now));
     }
 
     public boolean isLive() {
         return status == EnrollmentStatus.PENDING || status == EnrollmentStatus.ACTIVE;
+    }
+
+    private EnrollmentEvent appliedEvent() {
+        return new EnrollmentEvent.EnrollmentApplied(id, cohortId, courseId, accountId, source, paidOrderId, appliedAt);
+    }
+
+    private EnrollmentEvent activatedEvent(Cohort cohort, String activation, Instant at) {
+        return new EnrollmentEvent.EnrollmentActivated(id, cohortId, courseId, accountId, activation, paidOrderId,
+                cohort.studyFrom(), cohort.studyTo(), at);
     }
 
     private Enrollment with(EnrollmentStatus next, @Nullable String orderId, @Nullable Instant at, @Nullable String by,
@@ -106,20 +127,20 @@ public record Enrollment(UUID id, UUID cohortId, UUID courseId, String accountId
 
     private void require(boolean allowed, String action) {
         if (!allowed) {
-            throw RuleViolation.conflict("ILLEGAL_ENROLLMENT_TRANSITION", "cannot " + action + " a " + status + " enrollment",
+            throw DomainException.conflict("ILLEGAL_ENROLLMENT_TRANSITION", "cannot " + action + " a " + status + " enrollment",
                     action, status);
         }
     }
 
     private static void requireSeat(Cohort cohort, int activeCount) {
         if (activeCount >= cohort.capacity()) {
-            throw RuleViolation.conflict("COHORT_FULL", "the cohort has no free seat", cohort.capacity());
+            throw DomainException.conflict("COHORT_FULL", "the cohort has no free seat", cohort.capacity());
         }
     }
 
     private static void requireNotOver(Cohort cohort, LocalDate today) {
         if (today.isAfter(cohort.studyTo())) {
-            throw RuleViolation.conflict("STUDY_PERIOD_OVER", "the cohort's study period is over", cohort.studyTo());
+            throw DomainException.conflict("STUDY_PERIOD_OVER", "the cohort's study period is over", cohort.studyTo());
         }
     }
 }

@@ -13,13 +13,13 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.common.events.DomainEvent;
 import io.baeum.common.events.DomainEventCodec;
 import io.baeum.common.events.MalformedEventException;
 import io.baeum.learning.config.DeadLetters;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.enrollment.EnrollmentService;
-import io.baeum.learning.support.RuleViolation;
 
 /**
  * Domain events for learning-service ({@code learning-events}). Today: billing's
@@ -92,7 +92,7 @@ class EnrollmentEventsListener {
                 .as(tx::transactional)
                 .doOnNext(applied -> meters.counter("baeum.learning.events", "type", "EnrollmentPaid",
                         "outcome", applied ? "applied" : "duplicate").increment())
-                .onErrorResume(RuleViolation.class, v -> {
+                .onErrorResume(DomainException.class, v -> {
                     log.warn("EnrollmentPaid {} cannot be applied: {}", eventId, v.code());
                     return reject(body, v.code()).thenReturn(false);
                 })

@@ -1,28 +1,27 @@
 package io.baeum.learning.enrollment.persistence;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
-import io.baeum.learning.cohort.domain.Cohort;
 import io.baeum.learning.enrollment.domain.Enrollment;
 import io.baeum.learning.enrollment.domain.EnrollmentStatus;
 import io.baeum.learning.support.Page;
 import io.baeum.learning.support.PageRequest;
+import io.baeum.learning.support.sql.DataConflicts;
 
-/** Enrollments in PostgreSQL; capacity checks lock the cohort row. */
+/** Enrollments in PostgreSQL (capacity checks lock the cohort row through the cohort feature). */
 @Repository
 public class EnrollmentStore {
 
@@ -33,13 +32,6 @@ public class EnrollmentStore {
 
     EnrollmentStore(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** The cohort, locked until the transaction ends: seat counting and state changes serialize on it. */
-    public Mono<Cohort> lockCohort(UUID cohortId) {
-        return db.sql("SELECT co.*, ARRAY(SELECT ci.instructor_id FROM cohort_instructor ci WHERE ci.cohort_id = co.id) "
-                        + "AS instructors FROM cohort co WHERE co.id = :id FOR UPDATE OF co")
-                .bind("id", cohortId).map((row, meta) -> cohort(row)).one();
     }
 
     public Mono<Integer> activeCount(UUID cohortId) {
@@ -60,24 +52,25 @@ public class EnrollmentStore {
     public Mono<Void> insert(Enrollment e) {
         return bind(db.sql("INSERT INTO enrollment (id, cohort_id, course_id, account_id, status, source, paid_order_id, "
                 + "applied_at, decided_at, decided_by, decision_reason) VALUES (:id, :cohort, :course, :account, :status, "
-                + ":source, :order, :applied, :decided, :by, :reason)"), e).then();
+                + ":source, :order, :applied, :decided, :by, :reason)"), e).then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<Void> update(Enrollment e) {
         return bind(db.sql("UPDATE enrollment SET cohort_id = :cohort, course_id = :course, account_id = :account, "
                 + "status = :status, source = :source, paid_order_id = :order, applied_at = :applied, decided_at = :decided, "
-                + "decided_by = :by, decision_reason = :reason, version = version + 1 WHERE id = :id"), e).then();
+                + "decided_by = :by, decision_reason = :reason, version = version + 1 WHERE id = :id"), e).then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Enrollment e) {
         spec = spec.bind("id", e.id()).bind("cohort", e.cohortId()).bind("course", e.courseId())
                 .bind("account", e.accountId()).bind("status", e.status().name()).bind("source", e.source())
                 .bind("applied", e.appliedAt().atOffset(ZoneOffset.UTC));
-        spec = e.paidOrderId() == null ? spec.bindNull("order", String.class) : spec.bind("order", e.paidOrderId());
-        spec = e.decidedAt() == null ? spec.bindNull("decided", OffsetDateTime.class)
-                : spec.bind("decided", e.decidedAt().atOffset(ZoneOffset.UTC));
-        spec = e.decidedBy() == null ? spec.bindNull("by", String.class) : spec.bind("by", e.decidedBy());
-        spec = e.decisionReason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", e.decisionReason());
+        spec = spec.bind("order", Parameter.fromOrEmpty(e.paidOrderId(), String.class));
+        spec = spec.bind("decided", Parameter.fromOrEmpty(e.decidedAt() == null ? null : e.decidedAt().atOffset(ZoneOffset.UTC), OffsetDateTime.class));
+        spec = spec.bind("by", Parameter.fromOrEmpty(e.decidedBy(), String.class));
+        spec = spec.bind("reason", Parameter.fromOrEmpty(e.decisionReason(), String.class));
         return spec;
     }
 
@@ -90,8 +83,8 @@ public class EnrollmentStore {
         var items = db.sql("SELECT e.* FROM enrollment e" + where + " ORDER BY " + page.orderBy("e.id") + " LIMIT "
                 + page.size() + " OFFSET " + page.offset()).bind("cohort", cohortId);
         var count = db.sql("SELECT count(*) AS total FROM enrollment e" + where).bind("cohort", cohortId);
-        items = status == null ? items.bindNull("status", String.class) : items.bind("status", status.name());
-        count = status == null ? count.bindNull("status", String.class) : count.bind("status", status.name());
+        items = items.bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class));
+        count = count.bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class));
         return Mono.zip(items.map((row, meta) -> listed(row)).all().collectList(),
                 count.map((row, meta) -> row.get("total", Long.class)).one()).map(t -> new Page<>(t.getT1(), t.getT2()));
     }
@@ -107,14 +100,6 @@ public class EnrollmentStore {
                 row.get("source", String.class), row.get("paid_order_id", String.class),
                 row.get("applied_at", OffsetDateTime.class).toInstant(), decided == null ? null : decided.toInstant(),
                 row.get("decided_by", String.class), row.get("decision_reason", String.class));
-    }
-
-    private static Cohort cohort(Readable row) {
-        String[] instructors = row.get("instructors", String[].class);
-        return new Cohort(row.get("id", UUID.class), row.get("course_id", UUID.class), row.get("name", String.class),
-                row.get("study_from", LocalDate.class), row.get("study_to", LocalDate.class),
-                row.get("enrollment_from", LocalDate.class), row.get("enrollment_to", LocalDate.class),
-                row.get("capacity", Integer.class), Set.copyOf(Arrays.asList(instructors == null ? new String[0] : instructors)));
     }
 
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.common.error.DomainException;
 
 /**
  * A quiz at a cue point of a lesson: the player pauses at {@code atSecond}; progress past it counts
@@ -19,28 +19,28 @@ public record CueQuiz(UUID id, UUID lessonId, int atSecond, String question, Lis
         Objects.requireNonNull(lessonId, "lessonId");
         options = List.copyOf(options);
         if (options.size() < 2) {
-            throw RuleViolation.invalid("QUIZ_NEEDS_OPTIONS", "a quiz needs at least two options");
+            throw DomainException.invalid("QUIZ_NEEDS_OPTIONS", "a quiz needs at least two options");
         }
         if (correctOption < 0 || correctOption >= options.size()) {
-            throw RuleViolation.invalid("QUIZ_WITHOUT_CORRECT_OPTION", "the correct option must be one of the options",
+            throw DomainException.invalid("QUIZ_WITHOUT_CORRECT_OPTION", "the correct option must be one of the options",
                     correctOption);
         }
         if (atSecond < 0) {
-            throw RuleViolation.invalid("INVALID_CUE_POINT", "a cue point is a second of the video");
+            throw DomainException.invalid("INVALID_CUE_POINT", "a cue point is a second of the video");
         }
     }
 
     /** Refuses a cue point beyond the lesson's video. */
     public CueQuiz within(int durationSeconds) {
         if (atSecond > durationSeconds) {
-            throw RuleViolation.invalid("INVALID_CUE_POINT", "the cue point lies beyond the video", durationSeconds);
+            throw DomainException.invalid("INVALID_CUE_POINT", "the cue point lies beyond the video", durationSeconds);
         }
         return this;
     }
 
     public boolean isCorrect(int chosenOption) {
         if (chosenOption < 0 || chosenOption >= options.size()) {
-            throw RuleViolation.invalid("INVALID_OPTION", "no such option", chosenOption);
+            throw DomainException.invalid("INVALID_OPTION", "no such option", chosenOption);
         }
         return chosenOption == correctOption;
     }

@@ -7,11 +7,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.common.playback.PlaybackGrant;
+import io.baeum.common.error.DomainException;
 import io.baeum.common.playback.PlaybackGrant.CreditMode;
 import io.baeum.common.playback.PlaybackGrant.SeekRule;
+import io.baeum.common.playback.PlaybackGrant;
 import io.baeum.learning.policy.domain.HrdPolicy;
-import io.baeum.learning.support.RuleViolation;
 
 /**
  * Whether a trainee may open a lesson now, and the grant that says so. Refusals, in the order
@@ -36,30 +36,30 @@ public final class PlaybackRules {
     public static PlaybackGrant decide(PlaybackContext context, String callerId, @Nullable Instant identityVerifiedAt,
                                        String grantId, Instant now, Duration lifetime) {
         if (!context.accountId().equals(callerId) || !"ACTIVE".equals(context.enrollmentStatus())) {
-            throw RuleViolation.forbidden("NOT_ENROLLED", "no active enrollment of the caller");
+            throw DomainException.forbidden("NOT_ENROLLED", "no active enrollment of the caller");
         }
         if (context.videoId() == null || context.durationSeconds() == null || context.recognisedSeconds() == null) {
-            throw RuleViolation.conflict("LESSON_HAS_NO_VIDEO", "the lesson has no video");
+            throw DomainException.conflict("LESSON_HAS_NO_VIDEO", "the lesson has no video");
         }
         LocalDate today = context.today();
         if (today.isBefore(context.studyFrom()) || today.isAfter(context.studyTo())) {
-            throw RuleViolation.forbidden("OUTSIDE_STUDY_PERIOD", "today is outside the study period",
+            throw DomainException.forbidden("OUTSIDE_STUDY_PERIOD", "today is outside the study period",
                     context.studyFrom(), context.studyTo());
         }
         HrdPolicy policy = context.policy();
         if (policy.unlockPercent() != null && context.previousLessonPercent() != null
                 && context.previousLessonPercent() < policy.unlockPercent()) {
-            throw RuleViolation.forbidden("LESSON_LOCKED", "the previous lesson is not far enough",
+            throw DomainException.forbidden("LESSON_LOCKED", "the previous lesson is not far enough",
                     policy.unlockPercent(), context.previousLessonPercent());
         }
         if (!context.thisLessonToday() && context.lessonsToday() >= policy.dailyLessonCap()) {
-            throw RuleViolation.forbidden("DAILY_CAP_REACHED", "the daily lesson cap is reached", policy.dailyLessonCap());
+            throw DomainException.forbidden("DAILY_CAP_REACHED", "the daily lesson cap is reached", policy.dailyLessonCap());
         }
         boolean stepUpPoint = !context.thisLessonStarted() && policy.isStepUpPoint(context.lessonsStarted() + 1);
         if (stepUpPoint) {
             Instant oldest = now.minusSeconds(policy.stepUpMaxAgeSeconds());
             if (identityVerifiedAt == null || identityVerifiedAt.isBefore(oldest)) {
-                throw RuleViolation.forbidden("STEP_UP_REQUIRED", "identity verification is required before this lesson",
+                throw DomainException.forbidden("STEP_UP_REQUIRED", "identity verification is required before this lesson",
                         policy.stepUpMaxAgeSeconds());
             }
         }

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Readable;
@@ -19,6 +21,7 @@ import io.baeum.learning.playback.domain.CueQuiz;
 import io.baeum.learning.playback.domain.PlaybackContext;
 import io.baeum.learning.policy.PolicySql;
 import io.baeum.learning.progress.domain.WatchedSeconds;
+import io.baeum.learning.support.sql.DataConflicts;
 
 /** Reads what a playback decision needs in one query; cue quizzes and attempts. */
 @Repository
@@ -135,7 +138,8 @@ public class PlaybackStore {
                 .bind("id", q.id()).bind("lesson", q.lessonId()).bind("at", q.atSecond()).bind("question", q.question())
                 .bind("options", json.writeValueAsString(q.options())).bind("correct", q.correctOption())
                 .bind("explanation", q.explanation())
-                .then();
+                .then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<Void> update(CueQuiz q) {
@@ -144,7 +148,8 @@ public class PlaybackStore {
                 .bind("id", q.id()).bind("at", q.atSecond()).bind("question", q.question())
                 .bind("options", json.writeValueAsString(q.options())).bind("correct", q.correctOption())
                 .bind("explanation", q.explanation())
-                .then();
+                .then()
+                .onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     public Mono<Long> delete(UUID quizId) {
@@ -157,8 +162,8 @@ public class PlaybackStore {
                         + "attempted_at) VALUES (:id, :quiz, :enrollment, :account, :chosen, :correct, :pass, :at)")
                 .bind("id", UUID.randomUUID()).bind("quiz", quizId).bind("enrollment", enrollmentId).bind("account", accountId)
                 .bind("chosen", chosen).bind("correct", correct).bind("at", at.atOffset(ZoneOffset.UTC));
-        spec = correct ? spec.bind("pass", passId) : spec.bindNull("pass", String.class);
-        return spec.then();
+        spec = spec.bind("pass", Parameter.fromOrEmpty(correct ? passId : null, String.class));
+        return spec.then().onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
     /** Quizzes of a lesson the trainee passed. */

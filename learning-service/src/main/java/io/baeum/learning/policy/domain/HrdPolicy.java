@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.common.error.DomainException;
 
 /**
  * One version of the HRD rulebook for a training type, in force from {@code effectiveFrom} until the
@@ -59,7 +59,7 @@ public record HrdPolicy(UUID id, String trainingType, int version, LocalDate eff
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw RuleViolation.invalid("INVALID_POLICY", message, message);
+            throw DomainException.invalid("INVALID_POLICY", message, message);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.baeum.learning.support.RuleViolation;
+import io.baeum.common.error.DomainException;
 
 /** The versions of one training type's policy, and which one is in force on a date. */
 public record PolicyBook(String trainingType, List<HrdPolicy> versions) {
@@ -31,11 +31,11 @@ public record PolicyBook(String trainingType, List<HrdPolicy> versions) {
      */
     public int nextVersion(LocalDate effectiveFrom, LocalDate today) {
         if (!effectiveFrom.isAfter(today)) {
-            throw RuleViolation.invalid("POLICY_NOT_IN_FUTURE", "a new policy version must start after today", today);
+            throw DomainException.invalid("POLICY_NOT_IN_FUTURE", "a new policy version must start after today", today);
         }
         for (HrdPolicy policy : versions) {
             if (!policy.effectiveFrom().isBefore(effectiveFrom)) {
-                throw RuleViolation.conflict("POLICY_DATE_TAKEN", "a version already starts on or after " + effectiveFrom,
+                throw DomainException.conflict("POLICY_DATE_TAKEN", "a version already starts on or after " + effectiveFrom,
                         policy.effectiveFrom());
             }
         }

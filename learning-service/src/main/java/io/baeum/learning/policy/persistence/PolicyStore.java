@@ -3,7 +3,9 @@ package io.baeum.learning.policy.persistence;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import reactor.core.publisher.Flux;
@@ -11,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import io.baeum.learning.policy.PolicySql;
 import io.baeum.learning.policy.domain.HrdPolicy;
+import io.baeum.learning.support.sql.DataConflicts;
 
 /** Policy versions in PostgreSQL. */
 @Repository
@@ -43,17 +46,13 @@ public class PolicyStore {
                 .bind("from", p.effectiveFrom()).bind("credit", p.creditMode())
                 .bind("rate", BigDecimal.valueOf(p.maxPlaybackRate())).bind("seek", p.seekRule())
                 .bind("cap", p.dailyLessonCap()).bind("lessonPct", p.lessonCompletionPercent())
-                .bind("coursePct", p.courseCompletionPercent()).bind("score", p.passingScore()).bind("beat", p.heartbeatSeconds());
-        spec = bindNullable(spec, "idMin", p.idCheckMinSeconds());
-        spec = bindNullable(spec, "idMax", p.idCheckMaxSeconds());
-        spec = bindNullable(spec, "stepEvery", p.stepUpEveryLessons());
-        spec = bindNullable(spec, "stepAge", p.stepUpMaxAgeSeconds());
-        spec = bindNullable(spec, "unlock", p.unlockPercent());
-        return spec.then();
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name, Integer value) {
-        return value == null ? spec.bindNull(name, Integer.class) : spec.bind(name, value);
+                .bind("coursePct", p.courseCompletionPercent()).bind("score", p.passingScore()).bind("beat", p.heartbeatSeconds())
+                .bind("idMin", Parameter.fromOrEmpty(p.idCheckMinSeconds(), Integer.class))
+                .bind("idMax", Parameter.fromOrEmpty(p.idCheckMaxSeconds(), Integer.class))
+                .bind("stepEvery", Parameter.fromOrEmpty(p.stepUpEveryLessons(), Integer.class))
+                .bind("stepAge", Parameter.fromOrEmpty(p.stepUpMaxAgeSeconds(), Integer.class))
+                .bind("unlock", Parameter.fromOrEmpty(p.unlockPercent(), Integer.class));
+        return spec.then().onErrorMap(DataIntegrityViolationException.class, DataConflicts::conflict);
     }
 
 }

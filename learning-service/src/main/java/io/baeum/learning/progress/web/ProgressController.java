@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 
+import io.baeum.common.error.DomainException;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.ApiResponse;
-import io.baeum.learning.progress.persistence.ProgressReads;
 import io.baeum.learning.progress.persistence.ProgressReads.LessonProgressView;
 import io.baeum.learning.progress.persistence.ProgressReads.MyCourse;
 import io.baeum.learning.progress.persistence.ProgressReads.ProgressRow;
+import io.baeum.learning.progress.persistence.ProgressReads;
 import io.baeum.learning.support.PageRequest;
-import io.baeum.learning.support.RuleViolation;
 
 /** Progress reads: the trainee's own, an instructor's cohorts, any cohort for admins. */
 @RestController
@@ -47,7 +47,7 @@ class ProgressController {
     Mono<ApiResponse<List<LessonProgressView>>> lessons(@PathVariable UUID id, @AuthenticationPrincipal VerifiedAccessToken caller) {
         return reads.lessons(id, caller.subject()).collectList()
                 .flatMap(list -> list.isEmpty()
-                        ? Mono.error(RuleViolation.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + id))
+                        ? Mono.error(DomainException.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + id))
                         : Mono.just(ApiResponse.ok(list)));
     }
 
@@ -62,7 +62,7 @@ class ProgressController {
             @RequestParam(required = false) @Nullable String sort) {
         return reads.teaches(cohortId, caller.subject())
                 .flatMap(teaches -> teaches ? table(cohortId, q, status, minProgress, maxProgress, page, size, sort)
-                        : Mono.error(RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
+                        : Mono.error(DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
     }
 
     @GetMapping("/api/v1/admin/cohorts/{cohortId}/progress")
@@ -75,7 +75,7 @@ class ProgressController {
             @RequestParam(required = false) @Nullable String sort) {
         return reads.cohortExists(cohortId)
                 .flatMap(exists -> exists ? table(cohortId, q, status, minProgress, maxProgress, page, size, sort)
-                        : Mono.error(RuleViolation.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
+                        : Mono.error(DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)));
     }
 
     private Mono<ApiResponse<List<ProgressRow>>> table(UUID cohortId, @Nullable String q, @Nullable String status,

@@ -1,0 +1,5 @@
+/** The terms feature's domain: plain-Java rules and types, errors as ErrorKinds; no Spring. */
+@NullMarked
+package io.baeum.auth.terms.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The token feature's domain: plain-Java rules and types, errors as ErrorKinds; no Spring. */
+@NullMarked
+package io.baeum.auth.token.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Circuit-breaker fallbacks: 503 in the error envelope. */
+@NullMarked
+package io.baeum.gateway.resilience;
+
+import org.jspecify.annotations.NullMarked;

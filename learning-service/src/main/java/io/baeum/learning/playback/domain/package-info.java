@@ -1,0 +1,5 @@
+/** The playback feature's domain: plain-Java rules and types, errors as ErrorKinds; no Spring. */
+@NullMarked
+package io.baeum.learning.playback.domain;
+
+import org.jspecify.annotations.NullMarked;
