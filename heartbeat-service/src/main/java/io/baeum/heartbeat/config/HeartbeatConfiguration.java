@@ -40,12 +40,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 
-import io.baeum.common.playback.PlaybackTokenVerifier;
-import io.baeum.common.progress.ProgressBatchSplitter;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEnvelopeLimits;
-import io.baeum.common.progress.ProgressKey;
-import io.baeum.common.progress.ProgressKeyRing;
+import io.baeum.contract.playback.PlaybackTokenVerifier;
+import io.baeum.contract.progress.ProgressBatchSplitter;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEnvelopeLimits;
+import io.baeum.contract.progress.ProgressKey;
+import io.baeum.contract.progress.ProgressKeyRing;
 import io.baeum.common.openapi.SecuredOperations;
 import io.baeum.common.security.AccessTokenVerifier;
 import io.baeum.common.security.BaeumSecurity;

@@ -15,9 +15,9 @@ import reactor.util.retry.Retry;
 
 import org.springframework.http.HttpStatus;
 
-import io.baeum.common.playback.CuePass;
-import io.baeum.common.playback.PlaybackTokenVerifier;
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.playback.CuePass;
+import io.baeum.contract.playback.PlaybackTokenVerifier;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.common.security.InvalidAccessTokenException;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.DomainException;

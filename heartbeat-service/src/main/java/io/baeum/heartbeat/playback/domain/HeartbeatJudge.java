@@ -13,20 +13,20 @@ import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackGrant.CreditMode;
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.SecondRange;
-import io.baeum.common.playback.PlaybackGrant.SeekRule;
-import io.baeum.common.progress.ProgressEventKind;
-import io.baeum.common.progress.ProgressEventKind.ChallengeKind;
-import io.baeum.common.progress.ProgressEventKind.ChallengeOutcome;
-import io.baeum.common.progress.ProgressEventKind.ChallengeResolved;
-import io.baeum.common.progress.ProgressEventKind.CreditRefused;
-import io.baeum.common.progress.ProgressEventKind.SessionEnded;
-import io.baeum.common.progress.ProgressEventKind.SessionStarted;
-import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant.CreditMode;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.SecondRange;
+import io.baeum.contract.playback.PlaybackGrant.SeekRule;
+import io.baeum.contract.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeKind;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeOutcome;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeResolved;
+import io.baeum.contract.progress.ProgressEventKind.CreditRefused;
+import io.baeum.contract.progress.ProgressEventKind.SessionEnded;
+import io.baeum.contract.progress.ProgressEventKind.SessionStarted;
+import io.baeum.contract.progress.ProgressEventKind.WatchCredited;
 
 /**
  * The server-side anti-cheat judge: decides what each beat earns and what the player must do next.

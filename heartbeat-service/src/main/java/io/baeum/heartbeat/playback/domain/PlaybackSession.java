@@ -7,10 +7,10 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.DailyUsage;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.StudyPeriod;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.DailyUsage;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.StudyPeriod;
 
 /**
  * Everything the judge knows about one playback session between two beats: the terms from the grant

@@ -6,10 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.DailyUsage;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.StudyPeriod;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.DailyUsage;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.StudyPeriod;
 import io.baeum.heartbeat.playback.domain.Challenge;
 import io.baeum.heartbeat.playback.domain.Coverage;
 import io.baeum.heartbeat.playback.domain.PlaybackSession;

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.baeum.common.progress.ProgressEventKind.SessionStarted;
+import io.baeum.contract.progress.ProgressEventKind.SessionStarted;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.ApiResponse;
 import io.baeum.heartbeat.playback.DirectiveNames;
