@@ -236,7 +236,7 @@ class HeartbeatJudgeTests {
     @Test
     void identityChecksComeAtRandomWithinThePolicyRangeAndStopCreditUntilAnswered() {
         ScriptedPlayer player = open(aGrant().identityChecks(30, 60));
-        long due = player.session.nextCheckAfterMs();
+        long due = player.session.checks().nextCheckAfterMs();
         assertThat(due).isBetween(30_000L, 60_000L);
         player.play();
 
