@@ -1,15 +1,15 @@
 package io.baeum.contract.progress;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnsafeByteOperations;
 
@@ -103,57 +103,75 @@ public final class ProgressBatchV1Codec implements PayloadCodec<ProgressBatch> {
                 .setProducerId(batch.producerId())
                 .setCreatedAtEpochMs(batch.createdAtEpochMs())
                 .setBatchId(bytes(batch.batchId()));
+        Builders builders = new Builders();
         for (ProgressEvent event : batch.events()) {
-            message.addEvents(toMessage(event));
+            message.addEvents(builders.event(event));
         }
         return message.build();
     }
 
     private static ProgressV1.ProgressEvent toMessage(ProgressEvent event) {
-        ProgressV1.ProgressEvent.Builder message = ProgressV1.ProgressEvent.newBuilder()
-                .setEventId(bytes(event.eventId()))
-                .setOccurredAtEpochMs(event.occurredAtEpochMs())
-                .setAccountId(event.accountId())
-                .setEnrollmentId(event.enrollmentId())
-                .setLessonId(event.lessonId())
-                .setPlaybackSessionId(event.playbackSessionId());
-        switch (event.kind()) {
-            case WatchCredited w -> message.setWatchCredited(ProgressV1.WatchCredited.newBuilder()
-                    .setFromSecond(w.fromSecond())
-                    .setToSecond(w.toSecond())
-                    .setCreditedMillis(w.creditedMillis())
-                    .setPositionSecond(w.positionSecond()));
-            case CreditRefused c -> message.setCreditRefused(ProgressV1.CreditRefused.newBuilder()
-                    .setReason(c.reasonCode())
-                    .setPositionSecond(c.positionSecond())
-                    .setRefusedMillis(c.refusedMillis()));
-            case ChallengeResolved c -> message.setChallengeResolved(ProgressV1.ChallengeResolved.newBuilder()
-                    .setChallengeId(c.challengeId())
-                    .setKindValue(c.kind().wireNumber())
-                    .setOutcomeValue(c.outcome().wireNumber()));
-            case SessionStarted s -> {
-                ProgressV1.SessionStarted.Builder started = ProgressV1.SessionStarted.newBuilder()
-                        .setClientIp(s.clientIp())
-                        // the record never hands out its array; the message is encoded before the record can change
-                        .setDeviceFingerprintHash(UnsafeByteOperations.unsafeWrap(s.fingerprintHashUnsafe()));
-                if (s.userAgent() != null) {
-                    started.setUserAgent(s.userAgent());
+        return new Builders().event(event);
+    }
+
+    /** One set of builders reused for every event of a batch (cleared after each build). */
+    private static final class Builders {
+        private final ProgressV1.ProgressEvent.Builder event = ProgressV1.ProgressEvent.newBuilder();
+        private final ProgressV1.WatchCredited.Builder watchCredited = ProgressV1.WatchCredited.newBuilder();
+        private final ProgressV1.CreditRefused.Builder creditRefused = ProgressV1.CreditRefused.newBuilder();
+
+        ProgressV1.ProgressEvent event(ProgressEvent source) {
+            event.clear()
+                    .setEventId(bytes(source.eventId()))
+                    .setOccurredAtEpochMs(source.occurredAtEpochMs())
+                    .setAccountId(source.accountId())
+                    .setEnrollmentId(source.enrollmentId())
+                    .setLessonId(source.lessonId())
+                    .setPlaybackSessionId(source.playbackSessionId());
+            switch (source.kind()) {
+                case WatchCredited w -> event.setWatchCredited(watchCredited.clear()
+                        .setFromSecond(w.fromSecond())
+                        .setToSecond(w.toSecond())
+                        .setCreditedMillis(w.creditedMillis())
+                        .setPositionSecond(w.positionSecond())
+                        .build());
+                case CreditRefused c -> event.setCreditRefused(creditRefused.clear()
+                        .setReason(c.reasonCode())
+                        .setPositionSecond(c.positionSecond())
+                        .setRefusedMillis(c.refusedMillis())
+                        .build());
+                case ChallengeResolved c -> event.setChallengeResolved(ProgressV1.ChallengeResolved.newBuilder()
+                        .setChallengeId(c.challengeId())
+                        .setKindValue(c.kind().wireNumber())
+                        .setOutcomeValue(c.outcome().wireNumber()));
+                case SessionStarted s -> {
+                    ProgressV1.SessionStarted.Builder started = ProgressV1.SessionStarted.newBuilder()
+                            .setClientIp(s.clientIp())
+                            // the record never hands out its array; the message is encoded before the record can change
+                            .setDeviceFingerprintHash(UnsafeByteOperations.unsafeWrap(s.fingerprintHashUnsafe()));
+                    if (s.userAgent() != null) {
+                        started.setUserAgent(s.userAgent());
+                    }
+                    event.setSessionStarted(started);
                 }
-                message.setSessionStarted(started);
+                case SessionEnded s -> event.setSessionEnded(ProgressV1.SessionEnded.newBuilder()
+                        .setReason(s.reason())
+                        .setPositionSecond(s.positionSecond()));
             }
-            case SessionEnded s -> message.setSessionEnded(ProgressV1.SessionEnded.newBuilder()
-                    .setReason(s.reason())
-                    .setPositionSecond(s.positionSecond()));
+            return event.build();
         }
-        return message.build();
     }
 
     /** RFC 9562 byte order: most significant byte first. */
     private static ByteString bytes(UUID uuid) {
-        return UnsafeByteOperations.unsafeWrap(ByteBuffer.allocate(UUID_BYTES)
-                .putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits())
-                .array());
+        byte[] bytes = new byte[UUID_BYTES];
+        long most = uuid.getMostSignificantBits();
+        long least = uuid.getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (most >>> (56 - 8 * i));
+            bytes[8 + i] = (byte) (least >>> (56 - 8 * i));
+        }
+        return UnsafeByteOperations.unsafeWrap(bytes);
     }
 
     // ---------------------------------------------------------------- decoding
@@ -165,9 +183,13 @@ public final class ProgressBatchV1Codec implements PayloadCodec<ProgressBatch> {
         }
         ProgressV1.ProgressBatch message;
         try {
-            message = ProgressV1.ProgressBatch.parseFrom(bytes);
+            // aliasing: bytes fields (the UUIDs) are views of the payload array, which this call owns
+            CodedInputStream input = CodedInputStream.newInstance(bytes);
+            input.enableAliasing(true);
+            message = ProgressV1.ProgressBatch.parseFrom(input);
         }
-        catch (InvalidProtocolBufferException ex) {
+        catch (IOException ex) {
+            // InvalidProtocolBufferException: truncated, malformed, invalid UTF-8 (a byte array has no other I/O)
             throw new PayloadDecodingException("progress batch is not valid protobuf", ex);
         }
         ProgressBatch batch;
@@ -309,8 +331,13 @@ public final class ProgressBatchV1Codec implements PayloadCodec<ProgressBatch> {
         if (bytes.size() != UUID_BYTES) {
             throw new PayloadDecodingException(field + " must have " + UUID_BYTES + " bytes");
         }
-        ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
-        return new UUID(buffer.getLong(), buffer.getLong());
+        long most = 0;
+        long least = 0;
+        for (int i = 0; i < 8; i++) {
+            most = most << 8 | (bytes.byteAt(i) & 0xFF);
+            least = least << 8 | (bytes.byteAt(8 + i) & 0xFF);
+        }
+        return new UUID(most, least);
     }
 
     private static long nonNegative(long value, String field) {
