@@ -7,7 +7,7 @@ SESSIONS=${1:-2000}; DURATION=${2:-30s}; OUT=heartbeat-service/target/bench; POR
 BENCH=heartbeat-service/src/test/bench
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk >/dev/null; }
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-# one reactor run: common-lib and common-test resolve from their target/ (never from ~/.m2: nothing is installed);
+# one reactor run: common-lib, progress-contract and common-test resolve from their target/ (never from ~/.m2: nothing is installed);
 # every module writes the classpath file, heartbeat-service (built last) wins
 ./mvnw -B -q -pl heartbeat-service -am package dependency:build-classpath -DskipTests -Djacoco.skip=true \
   -Dmdep.outputFile="$PWD/$OUT.cp" -Dmdep.includeScope=test >/dev/null
@@ -16,7 +16,7 @@ rm -rf $OUT; mkdir -p $OUT   # never start from a previous run's app.args (stale
 # Redis holding earlier runs' millions of entries is slower than one holding a run's own
 redis-cli --scan --pattern 'bench:hb:*' | xargs -r -n 1000 redis-cli unlink > /dev/null
 gcc -O2 -o $OUT/openload $BENCH/openload.c
-CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
+CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:progress-contract/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 "$JAVA_HOME/bin/java" -cp "$CP" io.baeum.heartbeat.bench.BenchSetup "http://127.0.0.1:$PORT" $((SESSIONS * 4)) $OUT > $OUT/setup.log 2>&1 &
 SETUP=$!
 until [ -s $OUT/app.args ]; do kill -0 $SETUP || { cat $OUT/setup.log; exit 1; }; sleep 0.2; done

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -59,6 +61,8 @@ public record HeartbeatProperties(@Valid @NotNull Grants grants, @Valid @Default
      * @param keyId           HMAC key id
      * @param keySecret       HMAC secret, base64 (at least 32 bytes); production sets it from the environment
      * @param enabled         whether this instance flushes (tests of take-over turn it off)
+     * @param retry           retries of one SendMessageBatch call
+     * @param breaker         the circuit breaker around SQS sends
      */
     public record Emission(@DefaultValue("progress-events") @NotBlank String queue,
                            @DefaultValue("") String producerId,
@@ -69,7 +73,37 @@ public record HeartbeatProperties(@Valid @NotNull Grants grants, @Valid @Default
                            @DefaultValue("5s") @NotNull Duration sendTimeout,
                            @NotBlank String keyId,
                            @NotBlank String keySecret,
-                           @DefaultValue("true") boolean enabled) {
+                           @DefaultValue("true") boolean enabled,
+                           @Valid @DefaultValue Retry retry,
+                           @Valid @DefaultValue Breaker breaker) {
+    }
+
+    /**
+     * Retries of an SQS send, with exponential randomised backoff.
+     *
+     * @param maxAttempts    attempts in total, including the first
+     * @param initialBackoff wait before the first retry
+     * @param multiplier     growth of the wait per retry
+     */
+    public record Retry(@DefaultValue("3") @Positive int maxAttempts,
+                        @DefaultValue("100ms") @NotNull Duration initialBackoff,
+                        @DefaultValue("2.0") @DecimalMin("1.0") double multiplier) {
+    }
+
+    /**
+     * The circuit breaker around SQS sends (count-based window; half-open on its own after the wait).
+     *
+     * @param slidingWindowSize             calls in the window
+     * @param minimumNumberOfCalls          calls before the failure rate counts
+     * @param failureRatePercent            failure rate that opens it, 1..100
+     * @param waitInOpenState               how long it stays open
+     * @param permittedCallsInHalfOpenState trial calls when half-open
+     */
+    public record Breaker(@DefaultValue("10") @Positive int slidingWindowSize,
+                          @DefaultValue("5") @Positive int minimumNumberOfCalls,
+                          @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRatePercent,
+                          @DefaultValue("2s") @NotNull Duration waitInOpenState,
+                          @DefaultValue("2") @Positive int permittedCallsInHalfOpenState) {
     }
 
     /**

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
 import io.baeum.heartbeat.playback.state.StateUnavailableException;
 
 /**

@@ -4,9 +4,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import io.baeum.common.progress.ProgressBatch;
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressBatch;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEvent;
 
 /**
  * How a progress event is kept in the Redis backlog: the v1 protobuf of a one-event batch, base64 —

@@ -37,11 +37,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.baeum.common.progress.ProgressBatch;
-import io.baeum.common.progress.ProgressBatchSplitter;
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressBatch;
+import io.baeum.contract.progress.ProgressBatchSplitter;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.heartbeat.config.RedisConnection;
 
 /**

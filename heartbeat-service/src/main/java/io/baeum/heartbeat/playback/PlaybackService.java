@@ -13,14 +13,14 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.http.HttpStatus;
 
-import io.baeum.common.playback.CuePass;
-import io.baeum.common.playback.PlaybackTokenVerifier;
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.playback.CuePass;
+import io.baeum.contract.playback.PlaybackTokenVerifier;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.common.security.InvalidAccessTokenException;
 import io.baeum.common.security.VerifiedAccessToken;
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 import io.baeum.heartbeat.playback.domain.Beat;
 import io.baeum.heartbeat.playback.domain.BeatOutcome;
 import io.baeum.heartbeat.playback.domain.Challenge;
@@ -69,11 +69,11 @@ public class PlaybackService {
 
     public Mono<Result> start(VerifiedAccessToken token, String grantJwt, ClientContext client) {
         return grants.verifyGrant(grantJwt)
-                .onErrorMap(InvalidAccessTokenException.class, e -> new DomainException(HttpStatus.FORBIDDEN,
+                .onErrorMap(InvalidAccessTokenException.class, e -> DomainException.forbidden(
                         "GRANT_INVALID", "playback grant refused: " + e.reason(), e.reason().name()))
                 .flatMap(grant -> {
                     if (!grant.accountId().equals(token.subject())) {
-                        return Mono.error(new DomainException(HttpStatus.FORBIDDEN, "GRANT_NOT_YOURS",
+                        return Mono.error(DomainException.forbidden( "GRANT_NOT_YOURS",
                                 "the playback grant was issued to another account"));
                     }
                     String sessionId = newSessionId();
@@ -82,7 +82,7 @@ public class PlaybackService {
                     return store.start(opened.session(), events(opened.session(), opened))
                             .flatMap(started -> {
                                 if (started.grantAlreadyUsed()) {
-                                    return Mono.error(new DomainException(HttpStatus.CONFLICT, "GRANT_ALREADY_USED",
+                                    return Mono.error(DomainException.conflict( "GRANT_ALREADY_USED",
                                             "this playback grant already opened a session"));
                                 }
                                 metrics.sessionStarted();
@@ -103,7 +103,7 @@ public class PlaybackService {
     /** Presents learning-service's cue pass for a cue. */
     public Mono<Result> passCue(VerifiedAccessToken token, String sessionId, String cueId, String passJwt) {
         return grants.verifyCuePass(passJwt)
-                .onErrorMap(InvalidAccessTokenException.class, e -> new DomainException(HttpStatus.FORBIDDEN,
+                .onErrorMap(InvalidAccessTokenException.class, e -> DomainException.forbidden(
                         "CUE_PASS_INVALID", "cue pass refused: " + e.reason(), e.reason().name()))
                 .flatMap(pass -> change(token, sessionId, loaded -> {
                     requireMatches(pass, loaded.session(), cueId);
@@ -166,7 +166,7 @@ public class PlaybackService {
                             });
                 })
                 .retryWhen(Retry.max(maxCasRetries).filter(ConcurrentChange.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> new DomainException(HttpStatus.CONFLICT,
+                        .onRetryExhaustedThrow((spec, signal) -> DomainException.conflict(
                                 "SESSION_BUSY", "the session is changing too fast; retry")))
                 .onErrorMap(PlaybackRefusedException.class, PlaybackService::toDomain);
     }
@@ -181,7 +181,7 @@ public class PlaybackService {
     private static void requireMatches(CuePass pass, PlaybackSession session, String cueId) {
         if (!pass.accountId().equals(session.accountId()) || !pass.enrollmentId().equals(session.enrollmentId())
                 || !pass.lessonId().equals(session.lessonId()) || !pass.cueId().equals(cueId)) {
-            throw new DomainException(HttpStatus.FORBIDDEN, "CUE_PASS_MISMATCH",
+            throw DomainException.forbidden( "CUE_PASS_MISMATCH",
                     "the cue pass is for another trainee, lesson or cue");
         }
     }
@@ -207,16 +207,16 @@ public class PlaybackService {
     }
 
     private static DomainException notFound(String sessionId) {
-        return new DomainException(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "no playback session " + sessionId);
+        return DomainException.notFound( "SESSION_NOT_FOUND", "no playback session " + sessionId);
     }
 
     private static DomainException toDomain(PlaybackRefusedException e) {
-        HttpStatus status = switch (e.code()) {
-            case SEQUENCE_TOO_FAR_AHEAD, SESSION_NOT_ACTIVE, CHALLENGE_NOT_PENDING, WRONG_CHALLENGE_KIND -> HttpStatus.CONFLICT;
-            case POSITION_BEYOND_VIDEO, UNKNOWN_CUE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case STEP_UP_NOT_DONE -> HttpStatus.FORBIDDEN;
+        ErrorKind kind = switch (e.code()) {
+            case SEQUENCE_TOO_FAR_AHEAD, SESSION_NOT_ACTIVE, CHALLENGE_NOT_PENDING, WRONG_CHALLENGE_KIND -> ErrorKind.CONFLICT;
+            case POSITION_BEYOND_VIDEO, UNKNOWN_CUE -> ErrorKind.RULE;
+            case STEP_UP_NOT_DONE -> ErrorKind.FORBIDDEN;
         };
-        return new DomainException(status, e.code().name(), e.getMessage());
+        return new DomainException(kind, e.code().name(), e.getMessage());
     }
 
     /** Another instance changed the session between our read and write. */

@@ -20,8 +20,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.baeum.common.progress.ProgressEvent;
-import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEventKind.WatchCredited;
 import io.baeum.heartbeat.HeartbeatApplication;
 import io.baeum.heartbeat.support.HttpPlayer;
 import io.baeum.testing.MutableClock;

@@ -9,7 +9,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.baeum.common.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant;
 
 /** A scripted player talking to the real HTTP API: opens a session, beats while the fake clock moves. */
 public final class HttpPlayer {

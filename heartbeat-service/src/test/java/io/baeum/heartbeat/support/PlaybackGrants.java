@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackGrant.CreditMode;
-import io.baeum.common.playback.PlaybackGrant.Credited;
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.DailyUsage;
-import io.baeum.common.playback.PlaybackGrant.IdentityCheck;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.Positions;
-import io.baeum.common.playback.PlaybackGrant.SeekRule;
-import io.baeum.common.playback.PlaybackGrant.StudyPeriod;
-import io.baeum.common.playback.PlaybackGrant.Video;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant.CreditMode;
+import io.baeum.contract.playback.PlaybackGrant.Credited;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.DailyUsage;
+import io.baeum.contract.playback.PlaybackGrant.IdentityCheck;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.Positions;
+import io.baeum.contract.playback.PlaybackGrant.SeekRule;
+import io.baeum.contract.playback.PlaybackGrant.StudyPeriod;
+import io.baeum.contract.playback.PlaybackGrant.Video;
 
 /** Object mother for playback grants: a 600 s lesson, coverage mode, max rate 1.5, watched-only seeking. */
 public final class PlaybackGrants {

@@ -9,13 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import io.baeum.common.progress.ProgressBatch;
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEnvelopeLimits;
-import io.baeum.common.progress.ProgressEvent;
-import io.baeum.common.progress.ProgressKey;
-import io.baeum.common.progress.ProgressKeyRing;
+import io.baeum.contract.progress.ProgressBatch;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEnvelopeLimits;
+import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressKey;
+import io.baeum.contract.progress.ProgressKeyRing;
 import io.baeum.testing.TestSqs;
 
 /** Plays learning-service: drains the queue, verifies and opens each envelope, deduplicates on event id. */

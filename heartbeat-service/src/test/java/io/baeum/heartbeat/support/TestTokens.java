@@ -19,9 +19,9 @@ import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import io.baeum.common.playback.CuePass;
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackTokenSigner;
+import io.baeum.contract.playback.CuePass;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackTokenSigner;
 import io.baeum.testing.BaeumInfrastructure;
 import io.baeum.testing.JwksTestServer;
 

@@ -16,7 +16,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
-import io.baeum.common.playback.PlaybackTokenSigner;
+import io.baeum.contract.playback.PlaybackTokenSigner;
 
 /**
  * learning-service's own RSA key for grants and cue passes: {@code baeum.learning.playback.signing-jwk}

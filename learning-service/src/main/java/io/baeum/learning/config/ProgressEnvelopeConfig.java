@@ -5,10 +5,10 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEnvelopeLimits;
-import io.baeum.common.progress.ProgressKey;
-import io.baeum.common.progress.ProgressKeyRing;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEnvelopeLimits;
+import io.baeum.contract.progress.ProgressKey;
+import io.baeum.contract.progress.ProgressKeyRing;
 
 /** The progress envelope codec with the configured key ring (first key current, the others previous). */
 @Configuration(proxyBeanMethods = false)

@@ -13,9 +13,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import io.baeum.common.error.DomainException;
-import io.baeum.common.playback.CuePass;
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackTokenSigner;
+import io.baeum.contract.playback.CuePass;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackTokenSigner;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.playback.domain.CueQuiz;

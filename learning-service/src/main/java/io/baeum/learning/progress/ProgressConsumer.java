@@ -17,8 +17,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
-import io.baeum.common.progress.ProgressBatch;
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressBatch;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.progress.domain.BatchPlan;
 import io.baeum.learning.progress.domain.BatchPlan.Key;

@@ -27,9 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.baeum.common.playback.CuePass;
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackTokenVerifier;
+import io.baeum.contract.playback.CuePass;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackTokenVerifier;
 import io.baeum.common.security.JwksKeySource;
 import io.baeum.learning.testing.AccessTokens;
 import io.baeum.learning.testing.LearningMother;

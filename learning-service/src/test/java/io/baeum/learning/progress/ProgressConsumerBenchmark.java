@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Flux;
 
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEvent;
-import io.baeum.common.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEventKind;
 import io.baeum.learning.testing.LearningMother;
 import io.baeum.learning.testing.LearningMother.CohortFixture;
 import io.baeum.learning.testing.ProgressEvents;

@@ -27,9 +27,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.learning.config.DeadLetters;
 import io.baeum.learning.testing.LearningMother;
 import io.baeum.learning.testing.LearningMother.CohortFixture;

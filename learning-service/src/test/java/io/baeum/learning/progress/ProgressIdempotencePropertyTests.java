@@ -23,8 +23,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-import io.baeum.common.progress.ProgressEvent;
-import io.baeum.common.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEventKind;
 import io.baeum.learning.testing.LearningMother;
 import io.baeum.learning.testing.LearningMother.CohortFixture;
 import io.baeum.learning.testing.ProgressEvents;

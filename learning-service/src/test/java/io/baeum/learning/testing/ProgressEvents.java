@@ -4,14 +4,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import io.baeum.common.progress.ProgressBatch;
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEnvelopeLimits;
-import io.baeum.common.progress.ProgressEvent;
-import io.baeum.common.progress.ProgressEventKind;
-import io.baeum.common.progress.ProgressKey;
-import io.baeum.common.progress.ProgressKeyRing;
+import io.baeum.contract.progress.ProgressBatch;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEnvelopeLimits;
+import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressKey;
+import io.baeum.contract.progress.ProgressKeyRing;
 
 /** Progress events and sealed batches exactly as heartbeat-service produces them. */
 public final class ProgressEvents {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.common.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressEventKind;
 
 /**
  * What the judge decided about one beat (or other session change).

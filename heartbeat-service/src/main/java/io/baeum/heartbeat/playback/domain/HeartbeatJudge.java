@@ -13,20 +13,21 @@ import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackGrant.CreditMode;
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.SecondRange;
-import io.baeum.common.playback.PlaybackGrant.SeekRule;
-import io.baeum.common.progress.ProgressEventKind;
-import io.baeum.common.progress.ProgressEventKind.ChallengeKind;
-import io.baeum.common.progress.ProgressEventKind.ChallengeOutcome;
-import io.baeum.common.progress.ProgressEventKind.ChallengeResolved;
-import io.baeum.common.progress.ProgressEventKind.CreditRefused;
-import io.baeum.common.progress.ProgressEventKind.SessionEnded;
-import io.baeum.common.progress.ProgressEventKind.SessionStarted;
-import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant.CreditMode;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.SecondRange;
+import io.baeum.contract.playback.PlaybackGrant.SeekRule;
+import io.baeum.contract.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeKind;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeOutcome;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeResolved;
+import io.baeum.contract.progress.ProgressEventKind.CreditRefused;
+import io.baeum.contract.progress.ProgressEventKind.SessionEnded;
+import io.baeum.contract.progress.ProgressEventKind.SessionStarted;
+import io.baeum.contract.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.progress.StudyTimeRule;
 
 /**
  * The server-side anti-cheat judge: decides what each beat earns and what the player must do next.
@@ -83,14 +84,18 @@ public final class HeartbeatJudge {
         }
         long studyMillis = grant.credited().studyMillis();
         if (policy.creditMode() == CreditMode.TIME) {
-            studyMillis = Math.min(studyMillis, grant.video().recognisedSeconds() * 1000L);
+            studyMillis = StudyTimeRule.creditableMillis(studyMillis, grant.video().recognisedSeconds());
         }
-        PlaybackSession session = new PlaybackSession(sessionId, grant.accountId(), grant.enrollmentId(),
-                grant.courseId(), grant.lessonId(), grant.grantId(), duration, grant.video().recognisedSeconds(),
-                policy, grant.cues(), grant.studyPeriod(), grant.today(), PlaybackSession.Status.ACTIVE, null, 0, now,
-                -1, now, Math.min(grant.positions().resumeSecond(), duration), PlayerState.PAUSED, Visibility.VISIBLE,
-                1.0, now, 0, 0, Math.min(grant.positions().furthestSecond(), duration), coverage, studyMillis, 0,
-                drawNextCheck(policy), pending);
+        PlaybackSession.Terms terms = new PlaybackSession.Terms(sessionId, grant.accountId(), grant.enrollmentId(),
+                grant.courseId(), grant.lessonId(), grant.grantId(), duration, grant.video().recognisedSeconds(), policy,
+                grant.studyPeriod(), grant.today(), now);
+        PlaybackSession.LastBeat start = new PlaybackSession.LastBeat(-1, now,
+                Math.min(grant.positions().resumeSecond(), duration), PlayerState.PAUSED, Visibility.VISIBLE, 1.0);
+        PlaybackSession.Credited credited = new PlaybackSession.Credited(
+                Math.min(grant.positions().furthestSecond(), duration), coverage, studyMillis);
+        PlaybackSession session = new PlaybackSession(terms, grant.cues(), PlaybackSession.Status.ACTIVE, null, 0,
+                start, PlaybackSession.Segment.startingAt(now), credited,
+                new PlaybackSession.IdentityChecks(0, drawNextCheck(policy), pending));
         SessionStarted started = new SessionStarted(context.clientIp(), context.deviceFingerprintHash(),
                 context.userAgent());
         return new BeatOutcome(session, true, 0, 0, null, standing(session, session.lastPosition(), 1.0),
@@ -109,6 +114,59 @@ public final class HeartbeatJudge {
      * @throws PlaybackRefusedException when the beat is unusable (sequence far ahead, position past the end)
      */
     public BeatOutcome judge(PlaybackSession session, Beat beat, DailyLedger ledger) {
+        BeatOutcome ignored = ignoreOrRefuse(session, beat);
+        if (ignored != null) {
+            return ignored;
+        }
+        PlaybackSession.Draft draft = session.draft();
+        Motion motion = motion(session, beat);
+        boolean seekBack = seekBack(session, motion);
+        Interval interval = earnableInterval(session, motion, motionRefusal(session, beat, motion, seekBack), ledger, draft);
+        double watched = interval.to() - interval.from();
+        long watchedMs = watched > 0 ? Math.min(motion.elapsedMs(), Math.round(watched * 1000 / session.lastRate())) : 0;
+        WholeSeconds whole = wholeSeconds(session, motion, interval);
+        Credit credit = credit(session, motion, interval.refusal(), whole, watchedMs, draft);
+        RefusalReason refusal = credit.refusal();
+        if (refusal != null && refusal.evidence()) {
+            credit.facts().add(new CreditRefused(refusal.name(), motion.positionSecond(),
+                    Math.max(0, motion.elapsedMs() - credit.creditedMs())));
+        }
+        keepSegment(draft, motion, refusal, watched, whole);
+        drawIdentityCheck(session.policy(), draft, watchedMs, motion.now());
+        recordBeat(draft, beat, motion);
+        PlaybackSession next = draft.build();
+        boolean countToday = credit.creditedMs() > 0 && !ledger.thisLessonCounted();
+        return new BeatOutcome(next, true, credit.newSeconds(), credit.creditedMs(), refusal,
+                directives(next, beat, motion, seekBack), credit.facts(), countToday);
+    }
+
+    /** What the server observed between the previous beat and this one. */
+    private record Motion(long now, long elapsedMs, double previous, double position, double delta, double allowance,
+                          double budget, boolean jump, boolean tick) {
+
+        int positionSecond() {
+            return (int) Math.floor(position);
+        }
+    }
+
+    /** The media interval {@code [from, to)} this beat may earn, in exact seconds, and why not more. */
+    private record Interval(double from, double to, @Nullable RefusalReason refusal) {
+    }
+
+    /** The whole media seconds {@code [from, to)} the interval covers within the segment's budget. */
+    private record WholeSeconds(int from, int to) {
+
+        boolean any() {
+            return to > from;
+        }
+    }
+
+    /** What the interval earned: the facts to emit, new coverage, credited time, and the refusal that stands. */
+    private record Credit(List<ProgressEventKind> facts, int newSeconds, long creditedMs, @Nullable RefusalReason refusal) {
+    }
+
+    /** Phase 0: beats that change nothing (over, repeated) or that cannot be judged (far ahead, past the end). */
+    private @Nullable BeatOutcome ignoreOrRefuse(PlaybackSession session, Beat beat) {
         if (!session.active()) {
             return BeatOutcome.unchanged(session, List.of(terminated(session)));
         }
@@ -123,24 +181,38 @@ public final class HeartbeatJudge {
             throw new PlaybackRefusedException(PlaybackRefusedException.Code.POSITION_BEYOND_VIDEO,
                     "position " + beat.positionSeconds() + " is beyond the video");
         }
+        return null;
+    }
+
+    /** Phase 1: server time elapsed, the media's motion, and how far it may have moved at the maximum rate. */
+    private Motion motion(PlaybackSession session, Beat beat) {
         long now = clock.millis();
-        Policy policy = session.policy();
-        double maxRate = policy.maxPlaybackRate();
-        long elapsedMs = Math.max(0, now - session.lastServerMs());
+        double maxRate = session.policy().maxPlaybackRate();
         double previous = session.lastPosition();
         double position = Math.min(beat.positionSeconds(), session.durationSeconds());
         double delta = position - previous;
-        PlaybackSession.Draft draft = session.draft();
-
-        // how far the media may have moved since the segment started, at the maximum rate
         double allowance = Math.max(0, now - session.segmentStartMs()) / 1000.0 * maxRate * (1 + settings.rateTolerance());
         double budget = Math.max(0, allowance - session.segmentCredited());
         boolean jump = beat.cause() == BeatCause.SEEK || delta < -settings.seekSlackSeconds()
                 || delta > budget + settings.seekSlackSeconds();
-        boolean tick = beat.cause() == BeatCause.TICK;
+        return new Motion(now, Math.max(0, now - session.lastServerMs()), previous, position, delta, allowance, budget,
+                jump, beat.cause() == BeatCause.TICK);
+    }
 
+    /** Under the watched-only rule, a jump (or playback) beyond the furthest watched point is sent back. */
+    private boolean seekBack(PlaybackSession session, Motion motion) {
+        double limit = session.furthest() + settings.seekSlackSeconds();
+        return session.policy().seekRule() == SeekRule.WATCHED_ONLY && motion.position() > limit
+                && (motion.jump() || motion.previous() > limit);
+    }
+
+    /** Phase 2: the first rule the player's motion breaks (gap, not playing, hidden, too fast, a seek), if any. */
+    private @Nullable RefusalReason motionRefusal(PlaybackSession session, Beat beat, Motion motion, boolean seekBack) {
+        Policy policy = session.policy();
+        double maxRate = policy.maxPlaybackRate();
+        boolean tick = motion.tick();
         RefusalReason refusal = null;
-        if (elapsedMs > 2L * policy.heartbeatIntervalSeconds() * 1000L) {
+        if (motion.elapsedMs() > 2L * policy.heartbeatIntervalSeconds() * 1000L) {
             refusal = RefusalReason.GAP;
         } else if (session.lastState() != PlayerState.PLAYING || (tick && beat.state() != PlayerState.PLAYING)) {
             refusal = RefusalReason.NOT_PLAYING;
@@ -148,93 +220,111 @@ public final class HeartbeatJudge {
             refusal = RefusalReason.HIDDEN;
         } else if (session.lastRate() > maxRate + EPSILON || (tick && beat.playbackRate() > maxRate + EPSILON)) {
             refusal = RefusalReason.RATE_TOO_HIGH;
-        } else if (jump) {
-            refusal = delta > 0 ? RefusalReason.SEEK_AHEAD : RefusalReason.SEEKED;
+        } else if (motion.jump()) {
+            refusal = motion.delta() > 0 ? RefusalReason.SEEK_AHEAD : RefusalReason.SEEKED;
         }
-        boolean watchedOnly = policy.seekRule() == SeekRule.WATCHED_ONLY;
-        boolean beyondFurthest = position > session.furthest() + settings.seekSlackSeconds();
-        boolean seekBack = watchedOnly && beyondFurthest
-                && (jump || previous > session.furthest() + settings.seekSlackSeconds());
         if (seekBack && (refusal == null || refusal == RefusalReason.SEEKED)) {
             refusal = RefusalReason.SEEK_AHEAD;
         }
+        return refusal;
+    }
 
-        // the continuous motion this interval may earn: [from, to) in exact media seconds
-        double from = previous;
-        double to = refusal == null && delta > 0 ? previous + Math.min(delta, budget) : previous;
-        CuePoint gate = session.firstUnpassedCue();
-        if (to > from) {
-            draft.furthest = Math.max(draft.furthest, gate == null ? to : Math.min(to, Math.max(gate.atSecond(), session.furthest())));
-            LocalDate today = today(session);
-            if (today.isBefore(session.studyPeriod().from()) || today.isAfter(session.studyPeriod().to())) {
-                refusal = RefusalReason.OUTSIDE_STUDY_PERIOD;
-            } else if (session.pendingChallenge() != null) {
-                refusal = RefusalReason.IDENTITY_PENDING;
-            } else if (!ledger.thisLessonCounted() && ledger.otherLessons() >= policy.dailyLessonCap()) {
-                refusal = RefusalReason.DAILY_CAP;
-            } else if (gate != null && to > gate.atSecond()) {
-                refusal = RefusalReason.CUE_PENDING;
-                to = Math.max(from, gate.atSecond());
-            }
-            if (refusal != null && refusal != RefusalReason.CUE_PENDING) {
-                to = from;
-            }
+    /**
+     * Phase 3: the continuous motion this interval may earn, cut by the study period, a pending identity
+     * check, the daily lesson cap and the first unpassed cue; advances the furthest watched point.
+     */
+    private Interval earnableInterval(PlaybackSession session, Motion motion, @Nullable RefusalReason motionRefusal,
+            DailyLedger ledger, PlaybackSession.Draft draft) {
+        double from = motion.previous();
+        double to = motionRefusal == null && motion.delta() > 0 ? from + Math.min(motion.delta(), motion.budget()) : from;
+        if (to <= from) {
+            return new Interval(from, to, motionRefusal);
         }
+        CuePoint gate = session.firstUnpassedCue();
+        draft.furthest = Math.max(draft.furthest,
+                gate == null ? to : Math.min(to, Math.max(gate.atSecond(), session.furthest())));
+        LocalDate today = today(session);
+        RefusalReason refusal = null;
+        if (today.isBefore(session.studyPeriod().from()) || today.isAfter(session.studyPeriod().to())) {
+            refusal = RefusalReason.OUTSIDE_STUDY_PERIOD;
+        } else if (session.pendingChallenge() != null) {
+            refusal = RefusalReason.IDENTITY_PENDING;
+        } else if (!ledger.thisLessonCounted() && ledger.otherLessons() >= session.policy().dailyLessonCap()) {
+            refusal = RefusalReason.DAILY_CAP;
+        } else if (gate != null && to > gate.atSecond()) {
+            refusal = RefusalReason.CUE_PENDING;
+            to = Math.max(from, gate.atSecond());
+        }
+        if (refusal != null && refusal != RefusalReason.CUE_PENDING) {
+            to = from;
+        }
+        return new Interval(from, to, refusal);
+    }
 
-        double watched = to - from;
-        long watchedMs = watched > 0 ? Math.min(elapsedMs, Math.round(watched * 1000 / session.lastRate())) : 0;
-        int wholeBudget = (int) Math.floor(allowance + EPSILON) - session.segmentCreditedSeconds();
-        int wholeFrom = (int) Math.floor(from);
-        int wholeTo = Math.min(Math.min((int) Math.floor(to + EPSILON), wholeFrom + Math.max(0, wholeBudget)),
+    private WholeSeconds wholeSeconds(PlaybackSession session, Motion motion, Interval interval) {
+        int wholeBudget = (int) Math.floor(motion.allowance() + EPSILON) - session.segmentCreditedSeconds();
+        int from = (int) Math.floor(interval.from());
+        int to = Math.min(Math.min((int) Math.floor(interval.to() + EPSILON), from + Math.max(0, wholeBudget)),
                 session.durationSeconds());
+        return new WholeSeconds(from, to);
+    }
 
+    /**
+     * Phase 4: credit by the policy's mode — new media seconds (coverage) or real elapsed time up to the
+     * recognised time ({@link StudyTimeRule}) — and record it in the draft.
+     */
+    private static Credit credit(PlaybackSession session, Motion motion, @Nullable RefusalReason refusal,
+            WholeSeconds whole, long watchedMs, PlaybackSession.Draft draft) {
         List<ProgressEventKind> facts = new ArrayList<>();
+        boolean timeMode = session.policy().creditMode() == CreditMode.TIME;
+        if (watchedMs <= 0 || !whole.any() && !timeMode) {
+            return new Credit(facts, 0, 0, refusal);
+        }
         int newSeconds = 0;
         long creditedMs = 0;
-        int positionSecond = (int) Math.floor(position);
-        if (watchedMs > 0 && wholeTo > wholeFrom || watchedMs > 0 && policy.creditMode() == CreditMode.TIME) {
-            if (policy.creditMode() == CreditMode.COVERAGE) {
-                List<Coverage.Span> fresh = session.coverage().missingFrom(wholeFrom, wholeTo);
-                long msLeft = watchedMs;
-                for (Coverage.Span span : fresh) {
-                    facts.add(new WatchCredited(span.from(), span.to(), msLeft, positionSecond));
-                    creditedMs += msLeft;
-                    msLeft = 0;
-                    newSeconds += span.length();
+        if (!timeMode) {
+            long msLeft = watchedMs;
+            for (Coverage.Span span : session.coverage().missingFrom(whole.from(), whole.to())) {
+                facts.add(new WatchCredited(span.from(), span.to(), msLeft, motion.positionSecond()));
+                creditedMs += msLeft;
+                msLeft = 0;
+                newSeconds += span.length();
+            }
+        } else {
+            long remaining = StudyTimeRule.remainingMillis(session.studyMillis(), session.recognisedSeconds());
+            if (remaining <= 0) {
+                if (refusal == null) {
+                    refusal = RefusalReason.RECOGNISED_TIME_REACHED;
                 }
             } else {
-                long remaining = session.recognisedSeconds() * 1000L - session.studyMillis();
-                if (remaining <= 0) {
-                    if (refusal == null) {
-                        refusal = RefusalReason.RECOGNISED_TIME_REACHED;
-                    }
-                } else {
-                    creditedMs = Math.min(watchedMs, remaining);
-                    int spanFrom = wholeTo > wholeFrom ? wholeFrom : Math.min(wholeFrom, session.durationSeconds() - 1);
-                    int spanTo = wholeTo > wholeFrom ? wholeTo : spanFrom + 1;
-                    facts.add(new WatchCredited(spanFrom, spanTo, creditedMs, positionSecond));
-                    newSeconds = wholeTo > wholeFrom ? session.coverage().missingFrom(wholeFrom, wholeTo).stream()
-                            .mapToInt(Coverage.Span::length).sum() : 0;
-                }
+                creditedMs = Math.min(watchedMs, remaining);
+                int spanFrom = whole.any() ? whole.from() : Math.min(whole.from(), session.durationSeconds() - 1);
+                int spanTo = whole.any() ? whole.to() : spanFrom + 1;
+                facts.add(new WatchCredited(spanFrom, spanTo, creditedMs, motion.positionSecond()));
+                newSeconds = whole.any() ? session.coverage().missingFrom(whole.from(), whole.to()).stream()
+                        .mapToInt(Coverage.Span::length).sum() : 0;
             }
-            if (wholeTo > wholeFrom) {
-                draft.coverage = draft.coverage.plus(wholeFrom, wholeTo);
-            }
-            draft.studyMillis += creditedMs;
         }
-        if (refusal != null && refusal.evidence()) {
-            facts.add(new CreditRefused(refusal.name(), positionSecond, Math.max(0, elapsedMs - creditedMs)));
+        if (whole.any()) {
+            draft.coverage = draft.coverage.plus(whole.from(), whole.to());
         }
+        draft.studyMillis += creditedMs;
+        return new Credit(facts, newSeconds, creditedMs, refusal);
+    }
 
-        // segment bookkeeping: anything but continuous, fully judged playback starts a new segment here
+    /** Phase 5: anything but continuous, fully judged playback starts a new segment here. */
+    private static void keepSegment(PlaybackSession.Draft draft, Motion motion, @Nullable RefusalReason refusal,
+            double watched, WholeSeconds whole) {
         if (refusal != null) {
-            draft.restartSegment(now);
+            draft.restartSegment(motion.now());
         } else {
             draft.segmentCredited += watched;
-            draft.segmentCreditedSeconds += Math.max(0, wholeTo - wholeFrom);
+            draft.segmentCreditedSeconds += Math.max(0, whole.to() - whole.from());
         }
+    }
 
-        // identity checks at random points of playback time
+    /** Phase 6: identity checks at random points of playback time. */
+    private void drawIdentityCheck(Policy policy, PlaybackSession.Draft draft, long watchedMs, long now) {
         if (policy.identityCheck() != null && draft.pendingChallenge == null && watchedMs > 0) {
             draft.playbackMsSinceCheck += watchedMs;
             if (draft.playbackMsSinceCheck >= draft.nextCheckAfterMs) {
@@ -242,26 +332,30 @@ public final class HeartbeatJudge {
                 draft.playbackMsSinceCheck = 0;
             }
         }
+    }
 
+    /** Phase 7: this beat becomes the previous one. */
+    private static void recordBeat(PlaybackSession.Draft draft, Beat beat, Motion motion) {
         draft.lastSequence = beat.sequence();
-        draft.lastServerMs = now;
-        draft.lastPosition = position;
+        draft.lastServerMs = motion.now();
+        draft.lastPosition = motion.position();
         draft.lastState = beat.state();
         draft.lastVisibility = beat.visibility();
         draft.lastRate = beat.playbackRate();
-        PlaybackSession next = draft.build();
+    }
 
+    /** Phase 8: what the player must do next. */
+    private List<Directive> directives(PlaybackSession next, Beat beat, Motion motion, boolean seekBack) {
         List<Directive> directives = new ArrayList<>();
         if (seekBack) {
             directives.add(new Directive.SeekBack((int) Math.floor(next.furthest())));
         }
-        directives.addAll(standing(next, position, beat.playbackRate()));
+        directives.addAll(standing(next, motion.position(), beat.playbackRate()));
         directives.remove(new Directive.Continue());
         if (directives.isEmpty()) {
             directives.add(new Directive.Continue());
         }
-        boolean countToday = creditedMs > 0 && !ledger.thisLessonCounted();
-        return new BeatOutcome(next, true, newSeconds, creditedMs, refusal, directives, facts, countToday);
+        return directives;
     }
 
     /** Answers a presence check: the right code clears it, a wrong one replaces it with a new code. */
@@ -410,23 +504,14 @@ public final class HeartbeatJudge {
         return Long.toHexString(random.nextLong() & Long.MAX_VALUE) + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
     }
 
-    /**
-     * The 2026 study-time rule: the share of a lesson that real study time earns — nothing below 50 % of
-     * the recognised time, proportional from there, full at 100 %.
-     */
+    /** The 2026 study-time rule's share of a lesson ({@link StudyTimeRule#recognisedPercent}). */
     public static int recognisedPercent(long studyMillis, int recognisedSeconds) {
-        long recognisedMillis = recognisedSeconds * 1000L;
-        if (studyMillis * 2 < recognisedMillis) {
-            return 0;
-        }
-        return (int) Math.min(100, studyMillis * 100 / recognisedMillis);
+        return StudyTimeRule.recognisedPercent(studyMillis, recognisedSeconds);
     }
 
-    /** The lesson progress the session stands at, by its credit mode. */
+    /** The lesson progress the session stands at, by its credit mode ({@link StudyTimeRule}). */
     public static int progressPercent(PlaybackSession session) {
-        if (session.policy().creditMode() == CreditMode.TIME) {
-            return recognisedPercent(session.studyMillis(), session.recognisedSeconds());
-        }
-        return (int) Math.min(100, session.coverage().seconds() * 100L / session.durationSeconds());
+        return StudyTimeRule.lessonPercent(session.policy().creditMode(), session.coverage().seconds(),
+                session.durationSeconds(), session.studyMillis(), session.recognisedSeconds());
     }
 }

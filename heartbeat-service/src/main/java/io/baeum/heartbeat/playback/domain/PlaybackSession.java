@@ -7,93 +7,224 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.DailyUsage;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.StudyPeriod;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.DailyUsage;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.StudyPeriod;
 
 /**
- * Everything the judge knows about one playback session between two beats: the terms from the grant
- * (lesson, policy snapshot, cues, study period) and what happened so far. Immutable; the judge returns
- * a new one per accepted beat. {@link #version()} increases with every change (optimistic concurrency
- * in the store).
+ * Everything the judge knows about one playback session between two beats, in groups: the {@link Terms}
+ * fixed by the grant (lesson, policy snapshot, study period), the cues with their passed flags, and what
+ * happened so far ({@link LastBeat}, the current continuous-playback {@link Segment}, what was
+ * {@link Credited}, the {@link IdentityChecks}). Immutable; the judge returns a new one per accepted beat.
+ * {@link #version()} increases with every change (optimistic concurrency in the store). The accessors
+ * below the components are shortcuts into the groups.
  *
- * @param id                   playback session id
- * @param accountId            the trainee
- * @param enrollmentId         enrollment
- * @param courseId             course
- * @param lessonId             lesson
- * @param grantId              the grant that opened it (evidence)
- * @param durationSeconds      video length
- * @param recognisedSeconds    recognised study time (time mode)
- * @param policy               the policy snapshot
- * @param cues                 cue points with their passed flags, ascending
- * @param studyPeriod          cohort study period
- * @param grantDay             daily usage as learning-service knew it when issuing the grant
- * @param status               active or over
- * @param endReason            why it is over ({@code null} while active)
- * @param version              change counter
- * @param startedAtMs          server time it opened
- * @param lastSequence         sequence of the last accepted beat, -1 before any
- * @param lastServerMs         server time of the last accepted beat (or the start)
- * @param lastPosition         media position of the last beat
- * @param lastState            player state of the last beat
- * @param lastVisibility       visibility of the last beat
- * @param lastRate             playback rate of the last beat
- * @param segmentStartMs       server time the current continuous-playback segment started
- * @param segmentCredited      media seconds credited in the segment (exact)
- * @param segmentCreditedSeconds whole media seconds credited in the segment
- * @param furthest             furthest media second reached by legitimate playback
- * @param coverage             media seconds credited (including what the grant brought)
- * @param studyMillis          real study time credited (including what the grant brought)
- * @param playbackMsSinceCheck legitimate playback time since the last identity check
- * @param nextCheckAfterMs     playback time after which the next identity check is due
- * @param pendingChallenge     the identity check waiting for an answer, if any
+ * @param terms     what the grant fixed when the session opened
+ * @param cues      cue points with their passed flags, ascending
+ * @param status    active or over
+ * @param endReason why it is over ({@code null} while active)
+ * @param version   change counter
+ * @param last      the last accepted beat (or the start)
+ * @param segment   the current continuous-playback segment
+ * @param credited  what legitimate playback earned so far (including what the grant brought)
+ * @param checks    random identity checks
  */
-public record PlaybackSession(
-        String id,
-        String accountId,
-        String enrollmentId,
-        String courseId,
-        String lessonId,
-        String grantId,
-        int durationSeconds,
-        int recognisedSeconds,
-        Policy policy,
-        List<CuePoint> cues,
-        StudyPeriod studyPeriod,
-        DailyUsage grantDay,
-        Status status,
-        @Nullable String endReason,
-        long version,
-        long startedAtMs,
-        long lastSequence,
-        long lastServerMs,
-        double lastPosition,
-        PlayerState lastState,
-        Visibility lastVisibility,
-        double lastRate,
-        long segmentStartMs,
-        double segmentCredited,
-        int segmentCreditedSeconds,
-        double furthest,
-        Coverage coverage,
-        long studyMillis,
-        long playbackMsSinceCheck,
-        long nextCheckAfterMs,
-        @Nullable Challenge pendingChallenge) {
+public record PlaybackSession(Terms terms, List<CuePoint> cues, Status status, @Nullable String endReason, long version,
+                              LastBeat last, Segment segment, Credited credited, IdentityChecks checks) {
 
     public PlaybackSession {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(accountId, "accountId");
-        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(terms, "terms");
         cues = List.copyOf(cues);
-        Objects.requireNonNull(studyPeriod, "studyPeriod");
-        Objects.requireNonNull(grantDay, "grantDay");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(lastState, "lastState");
-        Objects.requireNonNull(lastVisibility, "lastVisibility");
-        Objects.requireNonNull(coverage, "coverage");
+        Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(credited, "credited");
+        Objects.requireNonNull(checks, "checks");
+    }
+
+    /**
+     * What a session cannot change after it opened.
+     *
+     * @param id                playback session id
+     * @param accountId         the trainee
+     * @param enrollmentId      enrollment
+     * @param courseId          course
+     * @param lessonId          lesson
+     * @param grantId           the grant that opened it (evidence)
+     * @param durationSeconds   video length
+     * @param recognisedSeconds recognised study time (time mode)
+     * @param policy            the policy snapshot
+     * @param studyPeriod       cohort study period
+     * @param grantDay          daily usage as learning-service knew it when issuing the grant
+     * @param startedAtMs       server time it opened
+     */
+    public record Terms(String id, String accountId, String enrollmentId, String courseId, String lessonId,
+                        String grantId, int durationSeconds, int recognisedSeconds, Policy policy,
+                        StudyPeriod studyPeriod, DailyUsage grantDay, long startedAtMs) {
+
+        public Terms {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(studyPeriod, "studyPeriod");
+            Objects.requireNonNull(grantDay, "grantDay");
+        }
+    }
+
+    /**
+     * The last accepted beat.
+     *
+     * @param sequence   its sequence number, -1 before any
+     * @param serverMs   server time it arrived (or the start)
+     * @param position   media position
+     * @param state      player state
+     * @param visibility page visibility
+     * @param rate       playback rate
+     */
+    public record LastBeat(long sequence, long serverMs, double position, PlayerState state, Visibility visibility,
+                           double rate) {
+
+        public LastBeat {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(visibility, "visibility");
+        }
+    }
+
+    /**
+     * The current continuous-playback segment: what the maximum rate allows is measured from its start.
+     *
+     * @param startMs         server time it started
+     * @param credited        media seconds credited in it (exact)
+     * @param creditedSeconds whole media seconds credited in it
+     */
+    public record Segment(long startMs, double credited, int creditedSeconds) {
+
+        static Segment startingAt(long nowMs) {
+            return new Segment(nowMs, 0, 0);
+        }
+    }
+
+    /**
+     * What legitimate playback earned.
+     *
+     * @param furthest    furthest media second reached by legitimate playback
+     * @param coverage    media seconds credited
+     * @param studyMillis real study time credited
+     */
+    public record Credited(double furthest, Coverage coverage, long studyMillis) {
+
+        public Credited {
+            Objects.requireNonNull(coverage, "coverage");
+        }
+    }
+
+    /**
+     * Random identity checks during playback.
+     *
+     * @param playbackMsSinceCheck legitimate playback time since the last check
+     * @param nextCheckAfterMs     playback time after which the next check is due
+     * @param pending              the check waiting for an answer, if any
+     */
+    public record IdentityChecks(long playbackMsSinceCheck, long nextCheckAfterMs, @Nullable Challenge pending) {
+    }
+
+    // shortcuts into the groups
+
+    public String id() {
+        return terms.id();
+    }
+
+    public String accountId() {
+        return terms.accountId();
+    }
+
+    public String enrollmentId() {
+        return terms.enrollmentId();
+    }
+
+    public String courseId() {
+        return terms.courseId();
+    }
+
+    public String lessonId() {
+        return terms.lessonId();
+    }
+
+    public String grantId() {
+        return terms.grantId();
+    }
+
+    public int durationSeconds() {
+        return terms.durationSeconds();
+    }
+
+    public int recognisedSeconds() {
+        return terms.recognisedSeconds();
+    }
+
+    public Policy policy() {
+        return terms.policy();
+    }
+
+    public StudyPeriod studyPeriod() {
+        return terms.studyPeriod();
+    }
+
+    public long startedAtMs() {
+        return terms.startedAtMs();
+    }
+
+    public long lastSequence() {
+        return last.sequence();
+    }
+
+    public long lastServerMs() {
+        return last.serverMs();
+    }
+
+    public double lastPosition() {
+        return last.position();
+    }
+
+    public PlayerState lastState() {
+        return last.state();
+    }
+
+    public Visibility lastVisibility() {
+        return last.visibility();
+    }
+
+    public double lastRate() {
+        return last.rate();
+    }
+
+    public long segmentStartMs() {
+        return segment.startMs();
+    }
+
+    public double segmentCredited() {
+        return segment.credited();
+    }
+
+    public int segmentCreditedSeconds() {
+        return segment.creditedSeconds();
+    }
+
+    public double furthest() {
+        return credited.furthest();
+    }
+
+    public Coverage coverage() {
+        return credited.coverage();
+    }
+
+    public long studyMillis() {
+        return credited.studyMillis();
+    }
+
+    public @Nullable Challenge pendingChallenge() {
+        return checks.pending();
     }
 
     /** Whether a session is still being played. */
@@ -118,7 +249,7 @@ public record PlaybackSession(
 
     /** The day's usage learning-service reported, if the grant was issued on {@code day}. */
     public @Nullable DailyUsage grantUsageOn(LocalDate day) {
-        return grantDay.date().equals(day) ? grantDay : null;
+        return terms.grantDay().date().equals(day) ? terms.grantDay() : null;
     }
 
     Draft draft() {
@@ -152,21 +283,21 @@ public record PlaybackSession(
             cues = new ArrayList<>(s.cues);
             status = s.status;
             endReason = s.endReason;
-            lastSequence = s.lastSequence;
-            lastServerMs = s.lastServerMs;
-            lastPosition = s.lastPosition;
-            lastState = s.lastState;
-            lastVisibility = s.lastVisibility;
-            lastRate = s.lastRate;
-            segmentStartMs = s.segmentStartMs;
-            segmentCredited = s.segmentCredited;
-            segmentCreditedSeconds = s.segmentCreditedSeconds;
-            furthest = s.furthest;
-            coverage = s.coverage;
-            studyMillis = s.studyMillis;
-            playbackMsSinceCheck = s.playbackMsSinceCheck;
-            nextCheckAfterMs = s.nextCheckAfterMs;
-            pendingChallenge = s.pendingChallenge;
+            lastSequence = s.last.sequence();
+            lastServerMs = s.last.serverMs();
+            lastPosition = s.last.position();
+            lastState = s.last.state();
+            lastVisibility = s.last.visibility();
+            lastRate = s.last.rate();
+            segmentStartMs = s.segment.startMs();
+            segmentCredited = s.segment.credited();
+            segmentCreditedSeconds = s.segment.creditedSeconds();
+            furthest = s.credited.furthest();
+            coverage = s.credited.coverage();
+            studyMillis = s.credited.studyMillis();
+            playbackMsSinceCheck = s.checks.playbackMsSinceCheck();
+            nextCheckAfterMs = s.checks.nextCheckAfterMs();
+            pendingChallenge = s.checks.pending();
         }
 
         void restartSegment(long nowMs) {
@@ -176,12 +307,11 @@ public record PlaybackSession(
         }
 
         PlaybackSession build() {
-            PlaybackSession s = base;
-            return new PlaybackSession(s.id, s.accountId, s.enrollmentId, s.courseId, s.lessonId, s.grantId,
-                    s.durationSeconds, s.recognisedSeconds, s.policy, cues, s.studyPeriod, s.grantDay,
-                    status, endReason, s.version + 1, s.startedAtMs, lastSequence, lastServerMs, lastPosition,
-                    lastState, lastVisibility, lastRate, segmentStartMs, segmentCredited, segmentCreditedSeconds,
-                    furthest, coverage, studyMillis, playbackMsSinceCheck, nextCheckAfterMs, pendingChallenge);
+            return new PlaybackSession(base.terms, cues, status, endReason, base.version + 1,
+                    new LastBeat(lastSequence, lastServerMs, lastPosition, lastState, lastVisibility, lastRate),
+                    new Segment(segmentStartMs, segmentCredited, segmentCreditedSeconds),
+                    new Credited(furthest, coverage, studyMillis),
+                    new IdentityChecks(playbackMsSinceCheck, nextCheckAfterMs, pendingChallenge));
         }
     }
 }

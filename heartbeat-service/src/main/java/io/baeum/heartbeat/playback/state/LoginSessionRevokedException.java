@@ -1,8 +1,7 @@
 package io.baeum.heartbeat.playback.state;
 
-import org.springframework.http.HttpStatus;
-
-import io.baeum.common.web.DomainException;
+import io.baeum.common.error.DomainException;
+import io.baeum.common.error.ErrorKind;
 
 /**
  * The access token's login session ({@code sid}) is on the deny-list, found by the same Redis script that
@@ -15,6 +14,6 @@ public class LoginSessionRevokedException extends DomainException {
     public static final String WWW_AUTHENTICATE = "Bearer error=\"invalid_token\"";
 
     public LoginSessionRevokedException() {
-        super(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "A valid access token is required.");
+        super(ErrorKind.UNAUTHENTICATED, "UNAUTHORIZED", "A valid access token is required.");
     }
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.common.security.SessionRevocationCheck;
 import io.baeum.heartbeat.config.HeartbeatProperties;
 import io.baeum.heartbeat.config.RedisConnection;

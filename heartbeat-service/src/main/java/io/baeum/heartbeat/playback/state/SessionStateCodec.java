@@ -6,10 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.playback.PlaybackGrant.DailyUsage;
-import io.baeum.common.playback.PlaybackGrant.Policy;
-import io.baeum.common.playback.PlaybackGrant.StudyPeriod;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant.DailyUsage;
+import io.baeum.contract.playback.PlaybackGrant.Policy;
+import io.baeum.contract.playback.PlaybackGrant.StudyPeriod;
 import io.baeum.heartbeat.playback.domain.Challenge;
 import io.baeum.heartbeat.playback.domain.Coverage;
 import io.baeum.heartbeat.playback.domain.PlaybackSession;
@@ -42,9 +42,15 @@ final class SessionStateCodec {
             for (CuePoint cue : s.cues()) {
                 cues.add(new Cue(cue.id(), cue.atSecond()));
             }
-            return new Terms(s.id(), s.accountId(), s.enrollmentId(), s.courseId(), s.lessonId(), s.grantId(),
-                    s.durationSeconds(), s.recognisedSeconds(), s.policy(), List.copyOf(cues), s.studyPeriod(),
-                    s.grantDay(), s.startedAtMs());
+            PlaybackSession.Terms t = s.terms();
+            return new Terms(t.id(), t.accountId(), t.enrollmentId(), t.courseId(), t.lessonId(), t.grantId(),
+                    t.durationSeconds(), t.recognisedSeconds(), t.policy(), List.copyOf(cues), t.studyPeriod(),
+                    t.grantDay(), t.startedAtMs());
+        }
+
+        PlaybackSession.Terms domain() {
+            return new PlaybackSession.Terms(id, accountId, enrollmentId, courseId, lessonId, grantId, durationSeconds,
+                    recognisedSeconds, policy, studyPeriod, grantDay, startedAtMs);
         }
     }
 
@@ -86,8 +92,8 @@ final class SessionStateCodec {
             out.append(i == 0 ? "" : ",").append(spans.get(i).from()).append('-').append(spans.get(i).to());
         }
         field(out).append(s.studyMillis());
-        field(out).append(s.playbackMsSinceCheck());
-        field(out).append(s.nextCheckAfterMs());
+        field(out).append(s.checks().playbackMsSinceCheck());
+        field(out).append(s.checks().nextCheckAfterMs());
         field(out);
         Challenge challenge = s.pendingChallenge();
         if (challenge != null) {
@@ -138,11 +144,11 @@ final class SessionStateCodec {
             Terms.Cue cue = t.cues().get(i);
             cues.add(new CuePoint(cue.id(), cue.atSecond(), passed.charAt(i) == '1'));
         }
-        return new PlaybackSession(t.id(), t.accountId(), t.enrollmentId(), t.courseId(), t.lessonId(), t.grantId(),
-                t.durationSeconds(), t.recognisedSeconds(), t.policy(), cues, t.studyPeriod(), t.grantDay(), status,
-                endReason, version, t.startedAtMs(), lastSequence, lastServerMs, lastPosition, lastState, lastVisibility,
-                lastRate, segmentStartMs, segmentCredited, segmentCreditedSeconds, furthest, coverage, studyMillis,
-                playbackMsSinceCheck, nextCheckAfterMs, challenge);
+        return new PlaybackSession(t.domain(), cues, status, endReason, version,
+                new PlaybackSession.LastBeat(lastSequence, lastServerMs, lastPosition, lastState, lastVisibility, lastRate),
+                new PlaybackSession.Segment(segmentStartMs, segmentCredited, segmentCreditedSeconds),
+                new PlaybackSession.Credited(furthest, coverage, studyMillis),
+                new PlaybackSession.IdentityChecks(playbackMsSinceCheck, nextCheckAfterMs, challenge));
     }
 
     private static Coverage coverage(String text) {

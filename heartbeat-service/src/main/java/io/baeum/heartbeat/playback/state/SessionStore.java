@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.baeum.common.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEvent;
 import io.baeum.heartbeat.playback.domain.PlaybackSession;
 
 /** Where sessions live between beats (Redis). Every write is atomic with the events it emits. */

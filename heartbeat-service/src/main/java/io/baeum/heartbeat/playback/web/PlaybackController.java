@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.baeum.common.progress.ProgressEventKind.SessionStarted;
+import io.baeum.contract.progress.ProgressEventKind.SessionStarted;
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.ApiResponse;
 import io.baeum.heartbeat.playback.DirectiveNames;
@@ -134,16 +134,15 @@ class PlaybackController {
         };
     }
 
-    /** The gateway's view of the client (first X-Forwarded-For hop), else the peer address. */
+    /**
+     * The client address: the gateway's {@code X-Forwarded-For} (first hop), applied to the request's remote
+     * address by Reactor Netty ({@code server.forward-headers-strategy: native}; heartbeat-service is
+     * reachable only through the gateway), else the peer address.
+     */
     private static String clientIp(ServerHttpRequest http) {
-        String forwarded = http.getHeaders().getFirst("X-Forwarded-For");
-        String ip = null;
-        if (forwarded != null && !forwarded.isBlank()) {
-            ip = forwarded.split(",")[0].strip();
-        } else {
-            InetSocketAddress remote = http.getRemoteAddress();
-            ip = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-        }
+        InetSocketAddress remote = http.getRemoteAddress();
+        String ip = remote == null ? null
+                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
         if (ip == null || ip.isEmpty()) {
             return "unknown";
         }

@@ -15,8 +15,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.progress.ProgressEventKind.WatchCredited;
 import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.PlaybackGrants;
 

@@ -11,13 +11,13 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
-import io.baeum.common.progress.ProgressEventKind.ChallengeOutcome;
-import io.baeum.common.progress.ProgressEventKind.ChallengeResolved;
-import io.baeum.common.progress.ProgressEventKind.SessionEnded;
-import io.baeum.common.progress.ProgressEventKind.SessionStarted;
-import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeOutcome;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeResolved;
+import io.baeum.contract.progress.ProgressEventKind.SessionEnded;
+import io.baeum.contract.progress.ProgressEventKind.SessionStarted;
+import io.baeum.contract.progress.ProgressEventKind.WatchCredited;
 import io.baeum.testing.MutableClock;
 import io.baeum.heartbeat.support.PlaybackGrants;
 
@@ -236,7 +236,7 @@ class HeartbeatJudgeTests {
     @Test
     void identityChecksComeAtRandomWithinThePolicyRangeAndStopCreditUntilAnswered() {
         ScriptedPlayer player = open(aGrant().identityChecks(30, 60));
-        long due = player.session.nextCheckAfterMs();
+        long due = player.session.checks().nextCheckAfterMs();
         assertThat(due).isBetween(30_000L, 60_000L);
         player.play();
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.baeum.common.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressEventKind;
 import io.baeum.testing.MutableClock;
 
 /** Drives the judge like a player would: beats with increasing sequence numbers while the clock moves. */

@@ -16,8 +16,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Example;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.baeum.common.playback.PlaybackGrant;
-import io.baeum.common.playback.PlaybackGrant.CuePoint;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant.CuePoint;
 import io.baeum.heartbeat.playback.domain.Beat;
 import io.baeum.heartbeat.playback.domain.BeatCause;
 import io.baeum.heartbeat.playback.domain.BeatOutcome;

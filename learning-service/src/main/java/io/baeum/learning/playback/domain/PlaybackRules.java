@@ -8,9 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.baeum.common.error.DomainException;
-import io.baeum.common.playback.PlaybackGrant.CreditMode;
-import io.baeum.common.playback.PlaybackGrant.SeekRule;
-import io.baeum.common.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant;
+import io.baeum.contract.playback.PlaybackGrant.CreditMode;
+import io.baeum.contract.playback.PlaybackGrant.SeekRule;
 import io.baeum.learning.policy.domain.HrdPolicy;
 
 /**

@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import io.baeum.common.progress.ProgressEvent;
-import io.baeum.common.progress.ProgressEventKind;
-import io.baeum.common.progress.ProgressEventKind.ChallengeResolved;
-import io.baeum.common.progress.ProgressEventKind.CreditRefused;
-import io.baeum.common.progress.ProgressEventKind.SessionEnded;
-import io.baeum.common.progress.ProgressEventKind.SessionStarted;
-import io.baeum.common.progress.ProgressEventKind.WatchCredited;
+import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.contract.progress.ProgressEventKind;
+import io.baeum.contract.progress.ProgressEventKind.ChallengeResolved;
+import io.baeum.contract.progress.ProgressEventKind.CreditRefused;
+import io.baeum.contract.progress.ProgressEventKind.SessionEnded;
+import io.baeum.contract.progress.ProgressEventKind.SessionStarted;
+import io.baeum.contract.progress.ProgressEventKind.WatchCredited;
 
 /**
  * What a batch of new (not yet applied) progress events changes, folded per (enrollment, lesson) with

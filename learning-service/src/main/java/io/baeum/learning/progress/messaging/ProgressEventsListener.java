@@ -10,11 +10,11 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
-import io.baeum.common.progress.OpenedEnvelope;
-import io.baeum.common.progress.ProgressBatch;
-import io.baeum.common.progress.ProgressBatchV1Codec;
-import io.baeum.common.progress.ProgressEnvelopeCodec;
-import io.baeum.common.progress.ProgressEnvelopeException;
+import io.baeum.contract.progress.OpenedEnvelope;
+import io.baeum.contract.progress.ProgressBatch;
+import io.baeum.contract.progress.ProgressBatchV1Codec;
+import io.baeum.contract.progress.ProgressEnvelopeCodec;
+import io.baeum.contract.progress.ProgressEnvelopeException;
 import io.baeum.learning.config.DeadLetters;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.progress.ProgressConsumer;

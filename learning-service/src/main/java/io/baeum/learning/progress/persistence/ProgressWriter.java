@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.baeum.contract.playback.PlaybackGrant.CreditMode;
 import io.baeum.learning.policy.PolicySql;
 import io.baeum.learning.progress.domain.BatchPlan;
 import io.baeum.learning.progress.domain.BatchPlan.Key;
@@ -50,7 +51,7 @@ public class ProgressWriter {
     }
 
     /** What the consumer needs to know about an (enrollment, lesson) pair that exists. */
-    public record Target(Key key, String accountId, int durationSeconds, int recognisedSeconds, String creditMode,
+    public record Target(Key key, String accountId, int durationSeconds, int recognisedSeconds, CreditMode creditMode,
                          int completionPercent) {
     }
 
@@ -71,7 +72,8 @@ public class ProgressWriter {
                     var policy = PolicySql.read(row);
                     return new Target(new Key(row.get("enrollment_id", UUID.class), row.get("lesson_id", UUID.class)),
                             row.get("account_id", String.class), row.get("duration_seconds", Integer.class),
-                            row.get("recognised_seconds", Integer.class), policy.creditMode(), policy.lessonCompletionPercent());
+                            row.get("recognised_seconds", Integer.class), CreditMode.valueOf(policy.creditMode()),
+                            policy.lessonCompletionPercent());
                 })
                 .all()
                 .collectMap(Target::key, t -> t, LinkedHashMap::new);

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.heartbeat.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.heartbeat.emission;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.heartbeat;
+
+import org.jspecify.annotations.NullMarked;

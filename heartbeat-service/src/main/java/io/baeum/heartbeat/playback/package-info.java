@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.heartbeat.playback;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.contract.playback;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.contract.progress;
+
+import org.jspecify.annotations.NullMarked;
