@@ -132,6 +132,31 @@ class MemberAdministrationTests extends AuthIntegrationTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("INVALID_IMPORT_FILE");
     }
 
+    @Test
+    void negativePagesAndRepeatedOrOverLongPhonesAreFieldErrorsNotServerErrors() {
+        Members.Tokens admin = members.admin();
+        for (String query : java.util.List.of("/api/v1/admin/role-requests?page=-1", "/api/v1/admin/role-requests?size=-1",
+                "/api/v1/admin/members?phone=010-1234-5678&phone=010-9999-8888&phone=010-1111-2222",
+                "/api/v1/admin/members?phone=" + "1".repeat(300))) {
+            web.get().uri(query).header("Authorization", "Bearer " + admin.accessToken()).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.error.code").isEqualTo("VALIDATION_FAILED");
+        }
+        web.get().uri("/api/v1/admin/audit-events?q={q}", "a\u0000").header("Authorization", "Bearer " + admin.accessToken())
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aMultipartImportWithoutItsClosingBoundaryIsABadRequest() {
+        Members.Tokens admin = members.admin();
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nPK\u0003\u0004abc\r\n";
+        web.post().uri("/api/v1/admin/members/import").header("Authorization", "Bearer " + admin.accessToken())
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=XyZ"))
+                .bodyValue(body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).exchange()
+                .expectStatus().isBadRequest();
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec search(Members.Tokens admin,
             String query) {
         return web.get().uri("/api/v1/admin/members?" + query).header("Authorization", "Bearer " + admin.accessToken())

@@ -46,6 +46,23 @@ class ServiceTokenTests extends AuthIntegrationTest {
                 .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_SCOPE");
     }
 
+    @Test
+    void aFormWithABadPercentEscapeIsABadRequestNotAServerError() {
+        web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=client_credentials&client_id=learning-service&client_secret=%E0%A4%A")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error.code").isEqualTo("MALFORMED_BODY");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheTokenFormBody() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/auth/token'].post.requestBody.required").isEqualTo(true)
+                .jsonPath("$.paths['/api/v1/auth/token'].post.requestBody.content['application/x-www-form-urlencoded']")
+                .exists();
+    }
+
     private WebTestClient.ResponseSpec token(String client, String secret, String scope) {
         var form = BodyInserters.fromFormData("grant_type", "client_credentials").with("client_id", client)
                 .with("client_secret", secret);

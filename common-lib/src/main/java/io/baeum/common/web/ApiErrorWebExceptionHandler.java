@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -55,6 +59,8 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
     private static final URI BLANK = URI.create("about:blank");
+    private static final String SECURITY_FIREWALL_REJECTION =
+            "org.springframework.security.web.server.firewall.ServerExchangeRejectedException";
 
     private final MessageSource messages;
     private final ServerCodecConfigurer codecs;
@@ -151,6 +157,25 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
             return Problem.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.")
                     .withFieldErrors(fields);
         }
+        if (failure instanceof ConstraintViolationException e) {
+            // method validation of a @Validated controller's parameters (page=-1, an over-long filter)
+            List<PendingFieldError> fields = e.getConstraintViolations().stream()
+                    .map(v -> new PendingFieldError(leafName(v), constraintName(v), null, v.getMessage()))
+                    .toList();
+            return Problem.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.")
+                    .withFieldErrors(fields);
+        }
+        if (failure instanceof RejectedInputException e) {
+            return e.fields().isEmpty()
+                    ? Problem.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request is invalid.")
+                    : Problem.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.")
+                            .withFieldErrors(e.fields().stream()
+                                    .map(f -> new PendingFieldError(f.name(), f.code(), null)).toList());
+        }
+        if (SECURITY_FIREWALL_REJECTION.equals(failure.getClass().getName())) {
+            // Spring Security's firewall: an encoded slash, "..", a NUL or a disallowed header in the request
+            return Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_PATH", "The request path or a header is not allowed.");
+        }
         if (causedBy(failure, DataBufferLimitException.class)) {
             return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The request body is too large.");
         }
@@ -167,12 +192,25 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         if (failure instanceof ResponseStatusException e) {
             return classifyStatus(e.getStatusCode(), e.getReason());
         }
+        if (failure instanceof DecodingException || isFormDecodingFailure(failure)) {
+            // a body the codecs could not read outside argument binding: multipart without its closing
+            // boundary, a form with a malformed percent-escape
+            return Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "The request body is malformed.");
+        }
         return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred.");
     }
 
     private Problem classifyInput(ServerWebInputException e) {
         if ("No request body".equals(e.getReason())) {
             return Problem.of(HttpStatus.BAD_REQUEST, "MISSING_BODY", "The request body is missing.");
+        }
+        StrictJson.ControlCharacterException text = cause(e, StrictJson.ControlCharacterException.class);
+        if (text != null) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.")
+                    .withFieldErrors(List.of(new PendingFieldError(jsonPath(text), ControlCharacters.CODE, null)));
+        }
+        if (causedBy(e, RejectedInputException.class)) {
+            return classify(cause(e, RejectedInputException.class));
         }
         DatabindException binding = cause(e, DatabindException.class);
         if (binding != null && !(binding.getCause() instanceof StreamReadException)) {
@@ -181,8 +219,11 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
             return Problem.of(HttpStatus.BAD_REQUEST, "INVALID_FIELD_TYPE", "A field has the wrong type.")
                     .withFieldErrors(List.of(new PendingFieldError(field, "type", null)));
         }
-        if (causedBy(e, JacksonException.class) || causedBy(e, DecodingException.class)) {
+        if (causedBy(e, JacksonException.class)) {
             return Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON.");
+        }
+        if (causedBy(e, DecodingException.class)) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "The request body is malformed.");
         }
         return Problem.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request is invalid.");
     }
@@ -224,7 +265,11 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         if (field.resolvable() != null) {
             text = messages.getMessage(field.resolvable(), locale);
         } else {
-            text = message("baeum.field." + field.code(), new Object[0], "invalid value", locale);
+            // a constraint's own name (NoControlCharacters, Min, ...) or a baeum.field.<code> key
+            String byName = messages.getMessage(field.code(), new Object[0], null, locale);
+            text = byName != null && !byName.contains("{") ? byName
+                    : message("baeum.field." + field.code(), new Object[0],
+                            field.fallback() == null ? "invalid value" : field.fallback(), locale);
         }
         return new ApiError.FieldError(field.field(), field.code() == null ? "invalid" : field.code(), text);
     }
@@ -263,6 +308,34 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
         return RequestIds.of(exchange).orElseGet(() -> exchange.getRequest().getId());
     }
 
+    /** Spring's form reader lets URLDecoder's IllegalArgumentException (a malformed %-escape) escape as is. */
+    private static boolean isFormDecodingFailure(Throwable failure) {
+        if (!(failure instanceof IllegalArgumentException)) {
+            return false;
+        }
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().equals("java.net.URLDecoder")
+                    || frame.getClassName().equals("org.springframework.http.codec.FormHttpMessageReader")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String leafName(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name == null ? "request" : name;
+    }
+
+    private static String constraintName(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+
     private static String firstCode(MessageSourceResolvable error) {
         String[] codes = error.getCodes();
         return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
@@ -282,7 +355,11 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
     }
 
     /** A field error whose message is localized once the request's locale is known. */
-    private record PendingFieldError(String field, String code, MessageSourceResolvable resolvable) {
+    private record PendingFieldError(String field, String code, MessageSourceResolvable resolvable,
+                                     String fallback) {
+        PendingFieldError(String field, String code, MessageSourceResolvable resolvable) {
+            this(field, code, resolvable, null);
+        }
     }
 
     private record Problem(HttpStatus status, String code, String defaultDetail, Object[] args,

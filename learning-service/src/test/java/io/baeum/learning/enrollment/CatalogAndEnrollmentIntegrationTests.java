@@ -1,5 +1,6 @@
 package io.baeum.learning.enrollment;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,15 +46,30 @@ class CatalogAndEnrollmentIntegrationTests {
 
     static final AccessTokens tokens = new AccessTokens();
 
+    /** auth-service's member lookup: the one known account exists, every other id is a 404. */
+    static final WireMockServer auth = new WireMockServer(wireMockConfig().dynamicPort());
+    static final String KNOWN_ACCOUNT = "0b9c6a52-3f1e-4c55-9d1a-6a0c2f4e7b11";
+
+    static {
+        auth.start();
+        auth.stubFor(WireMock.get(WireMock.urlPathMatching("/api/v1/admin/members/.*"))
+                .willReturn(WireMock.aResponse().withStatus(404)));
+        auth.stubFor(WireMock.get("/api/v1/admin/members/" + KNOWN_ACCOUNT)
+                .withHeader("Authorization", WireMock.matching("Bearer .+"))
+                .willReturn(WireMock.okJson("{\"success\":true,\"data\":{\"id\":\"" + KNOWN_ACCOUNT + "\"}}")));
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.registerProperties(registry);
         registry.add("baeum.security.token.jwks-uri", tokens::jwksUri);
+        registry.add("baeum.learning.accounts.base-url", auth::baseUrl);
     }
 
     @AfterAll
     static void closeTokens() {
         tokens.close();
+        auth.stop();
     }
 
     @Autowired
@@ -136,6 +155,39 @@ class CatalogAndEnrollmentIntegrationTests {
                 .expectStatus().isOk().expectBody().jsonPath("$.metadata.total").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(1));
         web.get().uri("/api/v1/instructor/cohorts").headers(h -> h.setBearerAuth(tokens.instructor("nobody"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.metadata.total").isEqualTo(0);
+        // docs/gateway.md: instructor paths allow ADMIN (issue 12)
+        web.get().uri("/api/v1/instructor/cohorts").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void anAdminCanOnlyEnrolAWellFormedAccountIdThatAuthKnows() throws Exception {
+        String course = publishedCourse("Accounts");
+        String cohort = cohort(course, "1기", today, today.plusDays(30), today.minusDays(10), today.plusDays(5), 5);
+        for (String id : List.of("홍길동", "🎓", "t-101", "0b9c6a52-3f1e-4c55-9d1a-6a0c2f4e7b1")) {
+            post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", id), cohort).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.error.fieldErrors[0].field").isEqualTo("accountId");
+        }
+        post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", UUID.randomUUID().toString()), cohort)
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.error.code").isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(count("SELECT count(*) FROM enrollment WHERE cohort_id = '" + cohort + "'")).isZero();
+        post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", KNOWN_ACCOUNT), cohort).expectStatus().isCreated();
+    }
+
+    @Test
+    void numbersAreNotTextAndNulIsAFieldErrorInCourseBodies() {
+        post(admin, "/api/v1/admin/courses", Map.of("title", 12345, "category", "it", "trainingType", "SAEOPJU",
+                "level", "BEGINNER", "price", 50_000)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_FIELD_TYPE");
+        post(admin, "/api/v1/admin/courses", Map.of("title", "t", "category", "it", "trainingType", "SAEOPJU",
+                "level", "BEGINNER", "price", 1.5)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error.fieldErrors[0].field").isEqualTo("price");
+        post(admin, "/api/v1/admin/courses", Map.of("title", "a\u0000b", "category", "it", "trainingType", "SAEOPJU",
+                "level", "BEGINNER", "price", 50_000)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error.fieldErrors[0].code").isEqualTo("NoControlCharacters");
+        web.get().uri("/api/v1/catalog/courses?q={q}", "안\u0000").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error.fieldErrors[0].field").isEqualTo("q");
     }
 
     @Test
@@ -151,14 +203,14 @@ class CatalogAndEnrollmentIntegrationTests {
         post(admin, "/api/v1/admin/enrollments/{id}/reject", Map.of("reason", "late"), enrollment).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.error.code").isEqualTo("ILLEGAL_ENROLLMENT_TRANSITION");
         assertThat(count("SELECT version FROM enrollment WHERE id = '" + enrollment + "'")).isEqualTo(1);
-        post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", "t-101"), cohort).expectStatus().isEqualTo(409)
+        post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", KNOWN_ACCOUNT), cohort).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.error.code").isEqualTo("COHORT_FULL");
         post(tokens.trainee("t-102"), "/api/v1/cohorts/{id}/enrollments", Map.of(), cohort).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.error.code").isEqualTo("COHORT_FULL");
         post(tokens.trainee("t-999"), "/api/v1/enrollments/{id}/cancel", Map.of(), enrollment).expectStatus().isNotFound();
         post(trainee, "/api/v1/enrollments/{id}/cancel", Map.of(), enrollment).expectStatus().isOk()
                 .expectBody().jsonPath("$.data.status").isEqualTo("CANCELLED");
-        post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", "t-101"), cohort).expectStatus().isCreated()
+        post(admin, "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", KNOWN_ACCOUNT), cohort).expectStatus().isCreated()
                 .expectBody().jsonPath("$.data.status").isEqualTo("ACTIVE");
 
         String closed = cohort(course, "2기", today.plusDays(40), today.plusDays(70), today.minusDays(20), today.minusDays(1), 10);

@@ -1,5 +1,8 @@
 package io.baeum.auth.token.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -26,7 +29,21 @@ class ServiceTokenController {
         this.tokens = tokens;
     }
 
+    /** The form fields, for the OpenAPI document only (the handler reads the form itself). */
+    record TokenRequest(
+            @JsonProperty("grant_type") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = "client_credentials") String grantType,
+            @JsonProperty("client_id") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100)
+            String clientId,
+            @JsonProperty("client_secret") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200,
+                    format = "password") String clientSecret,
+            @Schema(description = "space-separated scopes; all the client's scopes when absent", maxLength = 500)
+            String scope) {
+    }
+
     @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = TokenRequest.class)))
     Mono<ApiResponse<ServiceTokens.ServiceToken>> token(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().setCacheControl("no-store");
         return exchange.getFormData().map(form -> {

@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +20,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
 import io.baeum.common.security.VerifiedAccessToken;
 import io.baeum.common.web.ApiResponse;
 import io.baeum.learning.enrollment.EnrollmentService;
+import io.baeum.learning.enrollment.accounts.AccountDirectory;
 import io.baeum.learning.enrollment.domain.Enrollment;
 import io.baeum.learning.enrollment.domain.EnrollmentStatus;
 import io.baeum.learning.enrollment.persistence.EnrollmentStore;
@@ -33,12 +37,17 @@ import io.baeum.learning.support.PageRequest;
 @RestController
 class EnrollmentController {
 
+    /** A UUID, as auth-service mints account ids. */
+    static final String ACCOUNT_ID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     private final EnrollmentService enrollments;
     private final EnrollmentStore store;
+    private final AccountDirectory accounts;
 
-    EnrollmentController(EnrollmentService enrollments, EnrollmentStore store) {
+    EnrollmentController(EnrollmentService enrollments, EnrollmentStore store, AccountDirectory accounts) {
         this.enrollments = enrollments;
         this.store = store;
+        this.accounts = accounts;
     }
 
     record EnrollmentView(UUID id, UUID cohortId, UUID courseId, String accountId, EnrollmentStatus status, String source,
@@ -49,7 +58,8 @@ class EnrollmentController {
         }
     }
 
-    record AssignRequest(@NotBlank @Size(max = 128) String accountId) {
+    /** An auth-service account id: a UUID (the access token's subject). */
+    record AssignRequest(@NotBlank @Pattern(regexp = ACCOUNT_ID) String accountId) {
     }
 
     record DecisionRequest(@Size(max = 500) @Nullable String reason) {
@@ -79,8 +89,11 @@ class EnrollmentController {
     @PostMapping("/api/v1/admin/cohorts/{cohortId}/enrollments")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ApiResponse<EnrollmentView>> assign(@PathVariable UUID cohortId, @Valid @RequestBody AssignRequest request,
-            @AuthenticationPrincipal VerifiedAccessToken caller) {
-        return enrollments.assign(cohortId, request.accountId().strip(), caller.subject())
+            @AuthenticationPrincipal VerifiedAccessToken caller, ServerWebExchange exchange) {
+        String bearer = String.valueOf(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
+                .replaceFirst("(?i)^Bearer ", "");
+        return accounts.requireExisting(request.accountId(), bearer)
+                .then(enrollments.assign(cohortId, request.accountId(), caller.subject()))
                 .map(e -> ApiResponse.ok(EnrollmentView.of(e)));
     }
 
