@@ -42,8 +42,10 @@ async function startBrowser(name) {
 async function stopBrowsers() {
   for (const b of browsers) {
     await b.browser.close().catch(() => undefined);
+    const exited = new Promise((r) => b.child.once('exit', r));
     b.child.kill('SIGTERM');
-    rmSync(b.dir, { recursive: true, force: true });
+    await Promise.race([exited, sleep(5000)]);
+    try { rmSync(b.dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* a temp dir left behind */ }
   }
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -61,6 +63,8 @@ async function newPage(context) {
   return page;
 }
 async function shot(page, name) {
+  // a headless background tab paints nothing: bring it to the front (this hides the others)
+  await page.bringToFront();
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
 async function until(what, check, timeoutMs = 30000, stepMs = 250) {
@@ -141,6 +145,16 @@ async function journey(name, body) {
   } catch (error) {
     results.push({ name, ok: false });
     console.log(`  FAIL  ${name}: ${error.stack ?? error}`);
+    // what each open page showed, for the report
+    let n = 0;
+    for (const b of browsers) {
+      for (const page of b.context.pages()) {
+        n += 1;
+        const text = await page.locator('[data-testid=error], [data-testid=player-notice]').allTextContents().catch(() => []);
+        console.log(`    page ${n}: ${page.url()} ${text.join(' | ')}`);
+        await page.screenshot({ path: join(SHOTS, `fail-${results.length}-${n}.png`), timeout: 5000 }).catch(() => undefined);
+      }
+    }
   }
 }
 
@@ -239,6 +253,7 @@ await journey('a trainee signs up with the terms, verifies identity, applies; th
 
 await journey('the trainee watches the lesson: the quiz stops the video at its cue, and 진도율 rises', async () => {
   const page = state.traineePage;
+  await page.bringToFront();
   const started = Date.now();
   await page.goto(BASE + '/classroom');
   await page.locator('[data-testid=classroom-card]').first().waitFor();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { catalog, learning } from '../api/endpoints';
+import { ApiError } from '../api/http';
 import type { LessonProgress, QuizQuestion } from '../api/types';
 import { ErrorBox, Loading, ProgressBar, formatDate, formatMinutes, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
@@ -43,14 +44,24 @@ export default function PlayerPage() {
     setView(null);
     const unsubscribe = player.subscribe((v) => live && setView(v));
     (async () => {
-      const opened = await learning.openLesson(enrollmentId, lessonId);
-      const claims = readGrant(opened.grant);
-      const questions = await learning.quizzes(enrollmentId, lessonId).catch(() => [] as QuizQuestion[]);
-      if (!live || !stage.current) return;
-      setGrant(claims);
-      setQuizzes(questions);
-      const cues = claims?.cues ?? questions.map((q) => ({ id: q.id, at: q.atSecond, passed: q.passed }));
-      await player.start(stage.current, opened.grant, chooseSource(opened.videoId, outlineLesson?.thumbnailUrl), cues);
+      // a 503 (the gateway's Retry-After) or a grant the timed-out first try already used: a new grant
+      for (let attempt = 1; ; attempt++) {
+        const opened = await learning.openLesson(enrollmentId, lessonId);
+        const claims = readGrant(opened.grant);
+        const questions = await learning.quizzes(enrollmentId, lessonId).catch(() => [] as QuizQuestion[]);
+        if (!live || !stage.current) return;
+        setGrant(claims);
+        setQuizzes(questions);
+        const cues = claims?.cues ?? questions.map((q) => ({ id: q.id, at: q.atSecond, passed: q.passed }));
+        try {
+          await player.start(stage.current, opened.grant, chooseSource(opened.videoId, outlineLesson?.thumbnailUrl), cues);
+          break;
+        } catch (error) {
+          const retry = error instanceof ApiError && (error.status === 503 || error.code === 'GRANT_ALREADY_USED');
+          if (!retry || attempt >= 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        }
+      }
       if (live) setController(player);
     })().catch((e: unknown) => live && setOpenError(e));
     return () => {

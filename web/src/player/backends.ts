@@ -78,7 +78,8 @@ export class Html5Backend implements MediaBackend {
   state(): MediaState {
     if (this.video.ended) return 'ended';
     if (this.video.paused) return 'paused';
-    return this.video.readyState < 3 ? 'buffering' : 'playing';
+    // HAVE_CURRENT_DATA or better is playing; the server needs 'playing' to credit
+    return this.video.readyState < 2 ? 'buffering' : 'playing';
   }
   on(event: MediaEvent, listener: MediaListener) { this.listeners.add(event, listener); }
   destroy() { this.video.pause(); this.video.removeAttribute('src'); this.video.load(); this.video.remove(); }

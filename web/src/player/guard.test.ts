@@ -43,7 +43,7 @@ describe('leaving the tab', () => {
     guard.onVisibility('hidden', false);
     expect(kinds(guard.onPlay())).toEqual(['pause']);
     expect(kinds(guard.onVisibility('visible', false))).toEqual(['beat']);
-    expect(guard.onPlay()).toEqual([{ kind: 'beat', event: 'play' }]);
+    expect(guard.onPlay()).toEqual([{ kind: 'beat', event: 'play', override: { state: 'playing' } }]);
   });
 });
 

@@ -123,7 +123,7 @@ export class PlaybackGuard {
     if (this.isBlocked() || this.visibility === 'hidden') {
       return [{ kind: 'pause' }];
     }
-    return [{ kind: 'beat', event: 'play' }];
+    return [{ kind: 'beat', event: 'play', override: { state: 'playing' } }];
   }
 
   onPause(): Command[] {

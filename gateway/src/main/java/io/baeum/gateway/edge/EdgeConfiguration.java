@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
@@ -54,7 +55,9 @@ class EdgeConfiguration {
     @Bean
     @Order(0)
     SecurityWebFilterChain webClientSecurity(ServerHttpSecurity http) {
-        return BaeumSecurity.stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, WEB_CLIENT)))
+        return BaeumSecurity.stateless(http.securityMatcher(new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, WEB_CLIENT),
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, WEB_CLIENT))))
                 .headers(headers -> headers
                         // static files revalidate by Last-Modified instead of the no-store default
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)

@@ -30,6 +30,9 @@ class WebClientTests extends GatewayTestSupport {
         web.get().uri("/classroom/3f2a/lessons/9").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("<div id=\"root\">"));
+        web.head().uri("/classroom").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Security-Policy", ".*frame-src https://player.vimeo.com;.*");
     }
 
     @Test
