@@ -318,13 +318,23 @@ await journey('the anti-cheat measures, for real: seek ahead, 4x, hidden tab, a 
   // 1. leaving the tab pauses the video; the server refuses the hidden time
   if ((await media(page)).paused) await page.click('[data-testid=play]');
   await until('playing', async () => !(await media(page)).paused, 5000);
-  const other = await own.newPage();
-  await other.goto('about:blank');
-  await other.bringToFront();
-  await until('hidden and paused', async () => { const m = await media(page); return m.hidden === 'hidden' && m.paused; }, 10000);
+  // minimise the window (CDP): a real visibilitychange; else another tab in front
+  const cdp = await own.newCDPSession(page);
+  const { windowId } = await cdp.send('Browser.getWindowForTarget');
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
+  let other = null;
+  const hiddenByMinimise = await until('hidden (minimised)', async () => (await media(page)).hidden === 'hidden', 5000).then(() => true, () => false);
+  if (!hiddenByMinimise) {
+    other = await own.newPage();
+    await other.goto('about:blank');
+    await other.bringToFront();
+  }
+  console.log(`    hidden by ${hiddenByMinimise ? 'minimising the window' : 'another tab in front'}`);
+  await until('hidden and paused', async () => { const m = await media(page); return m.hidden === 'hidden' && m.paused && m; }, 10000);
   await until('server HIDDEN', async () => page.beats.some((b) => b?.refusal === 'HIDDEN'), 15000);
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
   await page.bringToFront();
-  await other.close();
+  await other?.close();
   await until('visible again', async () => (await media(page)).hidden === 'visible', 5000);
   await shot(page, '15-anticheat-hidden');
 
