@@ -56,6 +56,10 @@ pg_admin() { as_postgres psql -X -q -At -v ON_ERROR_STOP=1 -p "$BAEUM_PG_PORT" "
 # --- tools the launcher itself uses (health checks) ---------------------------------------------
 apt_install curl
 
+# --- the web client's browser tests (web/e2e): Debian's Chromium and Korean fonts for screenshots --
+apt_install chromium fonts-nanum
+command -v npm >/dev/null 2>&1 || baeum_say "WARNING: no npm on PATH: the web module (web/pom.xml) builds with the machine's Node 20 and npm"
+
 # --- PostgreSQL 15 -----------------------------------------------------------------------------
 apt_install "postgresql-$BAEUM_PG_VERSION" "postgresql-client-$BAEUM_PG_VERSION"
 

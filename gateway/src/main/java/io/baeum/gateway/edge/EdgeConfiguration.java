@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
@@ -38,6 +39,38 @@ class EdgeConfiguration {
 
     /** The Swagger UI and the specs it reads: public, and a page that may run its own scripts. */
     static final String[] DOCS = {"/docs", "/docs/**", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**"};
+
+    /** The web client's files (docs/web.md); its pages all answer /index.html (WebClientPagesWebFilter). */
+    static final String[] WEB_CLIENT = {"/", WebClientPagesWebFilter.INDEX, "/assets/**", "/media/**", "/favicon.svg"};
+
+    /**
+     * The web client's CSP: scripts and styles from this origin only (no inline script), Vimeo's player
+     * in a frame (and its oEmbed lookup), the sample media and thumbnails.
+     */
+    static final String WEB_CLIENT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https://i.vimeocdn.com; media-src 'self'; font-src 'self'; "
+            + "connect-src 'self' https://vimeo.com; frame-src https://player.vimeo.com; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain webClientSecurity(ServerHttpSecurity http) {
+        return BaeumSecurity.stateless(http.securityMatcher(new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, WEB_CLIENT),
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, WEB_CLIENT))))
+                .headers(headers -> headers
+                        // static files revalidate by Last-Modified instead of the no-store default
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WEB_CLIENT_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    WebClientPagesWebFilter webClientPagesWebFilter() {
+        return new WebClientPagesWebFilter();
+    }
 
     @Bean
     @Order(1)

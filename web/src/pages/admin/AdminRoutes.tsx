@@ -1,0 +1,33 @@
+import { NavLink, Route, Routes } from 'react-router-dom';
+import { useI18n } from '../../i18n/i18n';
+import { Dashboard } from './Dashboard';
+import { Members } from './Members';
+import { Courses } from './Courses';
+import { CourseEditor } from './CourseEditor';
+import { Cohorts, CohortEnrollments } from './Cohorts';
+
+/** The operator console: its own chunk, loaded only for admins. */
+export default function AdminRoutes() {
+  const { t } = useI18n();
+  return (
+    <div className="console">
+      <nav className="console-nav" aria-label={t('nav.admin')}>
+        <NavLink end to="/admin">{t('admin.dashboard')}</NavLink>
+        <NavLink to="/admin/members">{t('admin.members')}</NavLink>
+        <NavLink to="/admin/courses">{t('admin.courses')}</NavLink>
+        <NavLink to="/admin/cohorts">{t('admin.cohorts')}</NavLink>
+        <span className="console-later" title={t('admin.laterHint')}>{t('admin.later')}</span>
+      </nav>
+      <div className="console-body">
+        <Routes>
+          <Route index element={<Dashboard />} />
+          <Route path="members" element={<Members />} />
+          <Route path="courses" element={<Courses />} />
+          <Route path="courses/:courseId" element={<CourseEditor />} />
+          <Route path="cohorts" element={<Cohorts />} />
+          <Route path="cohorts/:cohortId" element={<CohortEnrollments />} />
+        </Routes>
+      </div>
+    </div>
+  );
+}
