@@ -182,15 +182,23 @@ public class Attempts {
                     } else if (!partId.equals(a.id())) {
                         return Mono.error(DomainException.rule("ITEM_NOT_IN_ATTEMPT", "the item is not part of this attempt"));
                     } else {
-                        // an assignment's text
+                        // an assignment's text: the part is the attempt itself
                         response.checkFits(io.baeum.exam.bank.domain.ItemType.ESSAY, 0);
+                        return evaluations.find(a.evaluationId())
+                                .filter(e -> e.kind() == EvaluationKind.ASSIGNMENT)
+                                .switchIfEmpty(Mono.error(() -> DomainException.rule("ITEM_NOT_IN_ATTEMPT", "the item is not part of this attempt")))
+                                .flatMap(e -> store(a, partId, seq, response, trainee, origin, now));
                     }
-                    return attempts.saveAnswer(a.id(), partId, response, seq, now)
-                            .flatMap(applied -> evidence.record(trainee, trainee, EvidenceLog.Action.ANSWER_SAVED, a.evaluationId(), a.id(), origin,
-                                    Map.of("partId", partId, "seq", seq, "applied", applied)).thenReturn(applied));
+                    return store(a, partId, seq, response, trainee, origin, now);
                 })
                 .doOnNext(applied -> saves.increment())
                 .as(tx::transactional);
+    }
+
+    private Mono<Boolean> store(Attempt a, UUID partId, long seq, Response response, String trainee, Origin origin, Instant now) {
+                    return attempts.saveAnswer(a.id(), partId, response, seq, now)
+                            .flatMap(applied -> evidence.record(trainee, trainee, EvidenceLog.Action.ANSWER_SAVED, a.evaluationId(), a.id(), origin,
+                                    Map.of("partId", partId, "seq", seq, "applied", applied)).thenReturn(applied));
     }
 
     /** Submits (idempotent: a submitted attempt is returned unchanged). Assignments need a fresh identity check. */

@@ -137,10 +137,9 @@ public class CopiedAnswers {
     }
 
     private Mono<Boolean> record(Evaluation e, Finding f, String actor) {
-        UUID a = UUID.fromString(f.first());
-        UUID b = UUID.fromString(f.second());
-        UUID first = a.compareTo(b) < 0 ? a : b;
-        UUID second = first.equals(a) ? b : a;
+        // Finding orders the pair by the ids' text, which is PostgreSQL's uuid order (UUID.compareTo is signed: not the same)
+        UUID first = UUID.fromString(f.first());
+        UUID second = UUID.fromString(f.second());
         return flags.insert(UUID.randomUUID(), e.id(), f.kind().name(), first, second, f.score(), f.evidence(), clock.instant())
                 .flatMap(inserted -> !inserted ? Mono.just(false) : Mono.zip(attempts.find(first), attempts.find(second))
                         .flatMap(t -> evidence.record(t.getT1().traineeId(), actor, EvidenceLog.Action.SIMILARITY_FLAGGED, e.id(), first,

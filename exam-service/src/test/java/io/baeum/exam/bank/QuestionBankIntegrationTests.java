@@ -59,6 +59,11 @@ class QuestionBankIntegrationTests {
 
     final String admin = tokens.admin("admin-1");
 
+    @org.junit.jupiter.api.BeforeEach
+    void tokensAccepted() {
+        new io.baeum.exam.testing.ExamFixture(web, tokens, infra, java.time.Clock.systemUTC());
+    }
+
     WebTestClient.ResponseSpec upload(byte[] bytes, String filename, String language) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(bytes) {

@@ -41,6 +41,18 @@ public final class ExamFixture {
         this.infra = infra;
         this.clock = clock;
         this.learning = new LearningFacts(infra.sqs());
+        awaitTokensAccepted();
+    }
+
+    /**
+     * The service fetches auth's JWKS on the first token it sees; on a loaded machine that first fetch
+     * may outlast a request. Poll until a token is accepted before the test's first real request.
+     */
+    private void awaitTokensAccepted() {
+        String probe = tokens.trainee("jwks-probe");
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().pollInterval(Duration.ofMillis(500))
+                .until(() -> web.get().uri("/api/v1/exams/attempts").headers(h -> h.setBearerAuth(probe)).exchange()
+                        .returnResult(String.class).getStatus().is2xxSuccessful());
     }
 
     public LearningFacts learning() {

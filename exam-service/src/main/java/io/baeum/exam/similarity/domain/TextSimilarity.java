@@ -60,48 +60,32 @@ public final class TextSimilarity {
         return findings;
     }
 
-    /** The longest runs of shared shingles, as the matching text of each side (side by side). */
+    /**
+     * The longest aligned passages: runs of consecutive shingles that follow each other in both texts,
+     * each shown as the matching text of either side (side by side), longest first.
+     */
     List<Map<String, String>> passages(TextFingerprint a, TextFingerprint b) {
-        List<int[]> runsA = runs(a, b);
-        List<Map<String, String>> passages = new ArrayList<>();
-        runsA.stream().sorted(Comparator.comparingInt((int[] r) -> r[1] - r[0]).reversed()).limit(MAX_PASSAGES)
-                .forEach(run -> {
-                    String left = excerpt(a, run[0], run[1]);
-                    int[] inB = locate(a, b, run[0]);
-                    String right = inB == null ? "" : excerpt(b, inB[0], Math.min(b.tokens().size() - 1, inB[0] + (run[1] - run[0])));
-                    passages.add(Map.of("first", left, "second", right));
-                });
-        return passages;
-    }
-
-    /** Token ranges of {@code a} covered by shingles {@code b} also has. */
-    private List<int[]> runs(TextFingerprint a, TextFingerprint b) {
-        boolean[] covered = new boolean[a.tokens().size()];
-        for (long shingle : a.common(b)) {
-            Integer first = a.firstTokenOf(shingle);
-            for (int t = first; t < Math.min(covered.length, first + shingleSize); t++) {
-                covered[t] = true;
-            }
-        }
         List<int[]> runs = new ArrayList<>();
-        int start = -1;
-        for (int t = 0; t <= covered.length; t++) {
-            boolean on = t < covered.length && covered[t];
-            if (on && start < 0) {
-                start = t;
-            } else if (!on && start >= 0) {
-                runs.add(new int[] {start, t - 1});
-                start = -1;
+        int i = 0;
+        while (a.shingleAt(i) != null) {
+            Integer j = b.firstTokenOf(a.shingleAt(i));
+            if (j == null) {
+                i++;
+                continue;
             }
+            int length = 1;
+            while (a.shingleAt(i + length) != null && a.shingleAt(i + length).equals(b.shingleAt(j + length))) {
+                length++;
+            }
+            runs.add(new int[] {i, j, length});
+            i += length;
         }
-        return runs;
-    }
-
-    /** Where the shingle starting at token {@code tokenInA} of {@code a} first occurs in {@code b}. */
-    private static int[] locate(TextFingerprint a, TextFingerprint b, int tokenInA) {
-        Long shingle = a.shingleAt(tokenInA);
-        Integer inB = shingle == null ? null : b.firstTokenOf(shingle);
-        return inB == null ? null : new int[] {inB};
+        List<Map<String, String>> passages = new ArrayList<>();
+        runs.stream().sorted(Comparator.comparingInt((int[] r) -> r[2]).reversed()).limit(MAX_PASSAGES)
+                .forEach(r -> passages.add(Map.of(
+                        "first", excerpt(a, r[0], r[0] + r[2] + shingleSize - 2),
+                        "second", excerpt(b, r[1], r[1] + r[2] + shingleSize - 2))));
+        return passages;
     }
 
     private static String excerpt(TextFingerprint print, int fromToken, int toToken) {
