@@ -74,6 +74,8 @@ public class CopiedAnswers {
         this.clock = clock;
         this.thresholds = properties.similarity();
         this.meters = meters;
+        // loads Nori's dictionary now rather than in the first check an instructor runs
+        tokens.of("캡슐화는 객체지향의 핵심 원리이다");
     }
 
     /** Runs the check; emits the number of new flags. */
