@@ -12,7 +12,7 @@ import io.baeum.testing.ServiceConventionsContract;
 class ExamServiceConventionsTests extends ServiceConventionsContract {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres();
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("exam-events", "learning-events");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -24,9 +24,10 @@ class ExamServiceConventionsTests extends ServiceConventionsContract {
         return infra;
     }
 
-    /** No endpoints yet: the document has its info, server and bearer scheme, and no paths. */
     @Override
     protected List<String> documentedPaths() {
-        return List.of();
+        return List.of("/api/v1/admin/question-banks/items", "/api/v1/admin/question-banks/imports", "/api/v1/admin/exams",
+                "/api/v1/exams/evaluations/{evaluationId}/attempts", "/api/v1/exams/attempts/{id}/answers/{partId}",
+                "/api/v1/exams/attempts/{id}/submit", "/api/v1/exams/manage/grading", "/api/v1/exams/manage/similarity-flags/{flagId}/decision");
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.assignment;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.assignment.persistence;
+
+import org.jspecify.annotations.NullMarked;

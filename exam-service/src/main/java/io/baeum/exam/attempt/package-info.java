@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.attempt;
+
+import org.jspecify.annotations.NullMarked;

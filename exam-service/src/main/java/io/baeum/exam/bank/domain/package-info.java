@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.bank.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.bank.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.bank.sheet;
+
+import org.jspecify.annotations.NullMarked;

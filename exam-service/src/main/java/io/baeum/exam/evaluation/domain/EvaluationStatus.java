@@ -1,0 +1,5 @@
+package io.baeum.exam.evaluation.domain;
+
+public enum EvaluationStatus {
+    DRAFT, PUBLISHED, CLOSED
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.evaluation.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.evidence.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.grading.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam;
+
+import org.jspecify.annotations.NullMarked;

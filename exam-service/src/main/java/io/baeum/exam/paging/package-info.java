@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.similarity.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.similarity.persistence;
+
+import org.jspecify.annotations.NullMarked;

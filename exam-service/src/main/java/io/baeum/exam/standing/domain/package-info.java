@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.standing.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.exam.standing.messaging;
+
+import org.jspecify.annotations.NullMarked;
