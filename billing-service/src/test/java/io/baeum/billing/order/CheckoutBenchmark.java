@@ -101,14 +101,15 @@ class CheckoutBenchmark {
         portOne.stubFor(get(urlPathMatching("/payments/[^/]+")).willReturn(okJson("{}").withTransformers("paid-echo")));
         UUID cohort = support.offeredCohort("Bench", 55_000, LocalDate.now().plusDays(1), LocalDate.now().plusDays(30), 10);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        WebTestClient client = BillingTestSupport.queued(web);
 
         int purchases = 200;
         long[] millis = new long[purchases];
         for (int i = 0; i < purchases + 20; i++) {
             String token = support.trainee("bench-" + i);
             long start = System.nanoTime();
-            Map<String, Object> order = support.orderOf(web, token, cohort);
-            web.post().uri("/api/v1/billing/orders/{id}/complete", order.get("id")).headers(h -> h.setBearerAuth(token))
+            Map<String, Object> order = support.orderOf(client, token, cohort);
+            client.post().uri("/api/v1/billing/orders/{id}/complete", order.get("id")).headers(h -> h.setBearerAuth(token))
                     .bodyValue(Map.of()).exchange().expectStatus().isOk();
             String orderId = (String) order.get("id");
             while (true) {
@@ -134,7 +135,7 @@ class CheckoutBenchmark {
             String body = BillingMother.webhook("Transaction.Paid", "unknown-" + i);
             prepared.add(new String[] {id, body});
         }
-        WebTestClient patient = BillingTestSupport.queued(web);
+        WebTestClient patient = client;
         AtomicLong ok = new AtomicLong();
         long cpuBefore = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
@@ -143,9 +144,9 @@ class CheckoutBenchmark {
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int client = c;
+            int worker = c;
             done.add(pool.submit(() -> {
-                for (int i = client; i < webhooks; i += clients) {
+                for (int i = worker; i < webhooks; i += clients) {
                     String[] w = prepared.get(i);
                     if (support.webhook(patient, BillingTestSupport.CURRENT_SECRET, w[0], Instant.now(), w[1])
                             .returnResult(String.class).getStatus().value() == 200) {
