@@ -12,7 +12,7 @@ import io.baeum.testing.ServiceConventionsContract;
 class BillingServiceConventionsTests extends ServiceConventionsContract {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres();
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("billing-events", "learning-events");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -24,9 +24,9 @@ class BillingServiceConventionsTests extends ServiceConventionsContract {
         return infra;
     }
 
-    /** No endpoints yet: the document has its info, server and bearer scheme, and no paths. */
     @Override
     protected List<String> documentedPaths() {
-        return List.of();
+        return List.of("/api/v1/billing/cart", "/api/v1/billing/cart/lines", "/api/v1/billing/orders",
+                "/api/v1/billing/orders/{id}/complete", "/api/v1/billing/webhooks/portone");
     }
 }

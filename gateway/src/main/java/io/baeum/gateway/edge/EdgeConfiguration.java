@@ -33,7 +33,9 @@ class EdgeConfiguration {
 
     /** What anyone may call without a token; everything else under /api needs one. */
     static final String[] PUBLIC_POSTS = {"/api/v1/auth/login", "/api/v1/auth/signup", "/api/v1/auth/refresh",
-            "/api/v1/auth/token", "/api/v1/auth/social/**"};
+            "/api/v1/auth/token", "/api/v1/auth/social/**",
+            // PortOne's webhook: authenticated by its Standard Webhooks signature in billing-service, not by a token
+            "/api/v1/billing/webhooks/portone"};
     static final String[] PUBLIC_GETS = {"/api/v1/catalog/**", "/api/v1/terms", "/api/v1/terms/**",
             "/api/v1/auth/social/**", "/.well-known/jwks.json"};
 

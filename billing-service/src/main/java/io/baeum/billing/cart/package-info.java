@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.cart;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.config;
+
+import org.jspecify.annotations.NullMarked;

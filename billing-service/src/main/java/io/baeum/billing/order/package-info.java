@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.order;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.order.persistence;
+
+import org.jspecify.annotations.NullMarked;

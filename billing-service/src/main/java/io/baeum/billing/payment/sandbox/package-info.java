@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.payment.sandbox;
+
+import org.jspecify.annotations.NullMarked;

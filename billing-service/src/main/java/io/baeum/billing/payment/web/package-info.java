@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.payment.web;
+
+import org.jspecify.annotations.NullMarked;

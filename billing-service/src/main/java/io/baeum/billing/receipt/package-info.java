@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.receipt;
+
+import org.jspecify.annotations.NullMarked;

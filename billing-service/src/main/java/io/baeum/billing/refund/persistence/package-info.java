@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.refund.persistence;
+
+import org.jspecify.annotations.NullMarked;
