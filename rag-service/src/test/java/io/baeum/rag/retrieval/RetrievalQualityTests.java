@@ -47,7 +47,7 @@ class RetrievalQualityTests {
     static final Map<String, String> TITLES = Map.of("faq", "고객센터 FAQ", "notices", "공지사항",
             "java", "자바 프로그래밍 기초", "safety", "산업안전보건 실무");
 
-    record Question(String channel, String course, String document, String section, String variant, String text) {
+    public record Question(String channel, String course, String document, String section, String variant, String text) {
     }
 
     record Score(double recallAt5, double mrr) {
@@ -62,13 +62,13 @@ class RetrievalQualityTests {
     @Autowired
     Retriever retriever;
 
-    static String resource(String name) throws IOException {
+    public static String resource(String name) throws IOException {
         try (InputStream in = RetrievalQualityTests.class.getResourceAsStream("/eval/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    static List<Question> questions() throws IOException {
+    public static List<Question> questions() throws IOException {
         List<Question> out = new ArrayList<>();
         for (String line : resource("questions.tsv").split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
