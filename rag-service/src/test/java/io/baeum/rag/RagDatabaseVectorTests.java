@@ -19,7 +19,7 @@ import io.baeum.testing.BaeumInfrastructure;
 class RagDatabaseVectorTests {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres();
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("rag-events");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -31,6 +31,10 @@ class RagDatabaseVectorTests {
         try (Connection connection = infra.database().connect(); Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'vector'")) {
                 assertThat(rs.next()).as("vector extension installed").isTrue();
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("pg_trgm extension installed").isEqualTo(1);
             }
             try (ResultSet rs = statement.executeQuery("SELECT '[1,2,3]'::vector <-> '[1,2,5]'::vector")) {
                 rs.next();

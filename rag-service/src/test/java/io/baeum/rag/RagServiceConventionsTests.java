@@ -12,7 +12,7 @@ import io.baeum.testing.ServiceConventionsContract;
 class RagServiceConventionsTests extends ServiceConventionsContract {
 
     @RegisterExtension
-    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres();
+    static final BaeumInfrastructure infra = BaeumInfrastructure.create().withPostgres().withSqs("rag-events");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -24,9 +24,11 @@ class RagServiceConventionsTests extends ServiceConventionsContract {
         return infra;
     }
 
-    /** No endpoints yet: the document has its info, server and bearer scheme, and no paths. */
     @Override
     protected List<String> documentedPaths() {
-        return List.of();
+        return List.of("/api/v1/chatbot/{channel}/questions", "/api/v1/admin/chatbot/documents",
+                "/api/v1/admin/chatbot/documents/upload", "/api/v1/admin/chatbot/documents/{id}",
+                "/api/v1/admin/chatbot/documents/{id}/reindex", "/api/v1/admin/chatbot/index",
+                "/api/v1/admin/chatbot/{channel}/unanswered");
     }
 }

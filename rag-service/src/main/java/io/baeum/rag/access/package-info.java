@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.access;
+
+import org.jspecify.annotations.NullMarked;

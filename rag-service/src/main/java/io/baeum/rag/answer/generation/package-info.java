@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.answer.generation;
+
+import org.jspecify.annotations.NullMarked;

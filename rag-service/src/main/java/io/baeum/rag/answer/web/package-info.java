@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.answer.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.config;
+
+import org.jspecify.annotations.NullMarked;

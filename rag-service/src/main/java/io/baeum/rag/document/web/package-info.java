@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.document.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.guard;
+
+import org.jspecify.annotations.NullMarked;

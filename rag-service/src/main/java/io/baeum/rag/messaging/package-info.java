@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.rag.retrieval;
+
+import org.jspecify.annotations.NullMarked;
