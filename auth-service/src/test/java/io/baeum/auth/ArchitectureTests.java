@@ -36,8 +36,6 @@ class ArchitectureTests {
 
     @Test
     void errorsCarryAKindNotAnHttpStatus() {
-        // SOCIAL_PROVIDER_ERROR answers 502, which no ErrorKind maps to yet: the OIDC adapter keeps the old
-        // status-carrying exception until the common error model decides on an upstream kind
-        rules.errorsCarryAKindNotAStatus("OidcProviderClient").check(rules.classes());
+        rules.errorsCarryAKindNotAStatus().check(rules.classes());
     }
 }

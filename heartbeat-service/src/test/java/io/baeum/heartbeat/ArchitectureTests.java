@@ -5,8 +5,7 @@ import org.junit.jupiter.api.Test;
 import io.baeum.testing.architecture.BaeumArchitectureRules;
 
 /**
- * The shared architecture rules (common-test's {@link BaeumArchitectureRules}) over io.baeum.heartbeat, all but
- * {@code errorsCarryAKindNotAStatus}, which heartbeat passes only after its errors move to {@code ErrorKind}s.
+ * The shared architecture rules (common-test's {@link BaeumArchitectureRules}) over io.baeum.heartbeat.
  */
 class ArchitectureTests {
 
@@ -37,7 +36,8 @@ class ArchitectureTests {
         rules.persistenceAndMessagingDoNotUseTheWebLayer().check(rules.classes());
     }
 
-    // TODO(issue 11, heartbeat refactor): add errorsCarryAKindNotAnHttpStatus
-    // (rules.errorsCarryAKindNotAStatus()) once playback.PlaybackService and the other heartbeat classes throw
-    // io.baeum.common.error.DomainException with an ErrorKind instead of the deprecated HttpStatus one.
+    @Test
+    void errorsCarryAKindNotAnHttpStatus() {
+        rules.errorsCarryAKindNotAStatus().check(rules.classes());
+    }
 }

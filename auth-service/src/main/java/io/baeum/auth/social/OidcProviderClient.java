@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.baeum.auth.social.domain.SocialIdentity;
+import io.baeum.common.error.ErrorKind;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +40,7 @@ class OidcProviderClient {
      */
     @SuppressWarnings("removal")
     static io.baeum.common.error.DomainException providerError() {
-        return new io.baeum.common.web.DomainException(HttpStatus.BAD_GATEWAY, "SOCIAL_PROVIDER_ERROR",
+        return new io.baeum.common.error.DomainException(ErrorKind.UPSTREAM_FAILED, "SOCIAL_PROVIDER_ERROR",
                 "The provider did not confirm the sign-in.");
     }
 

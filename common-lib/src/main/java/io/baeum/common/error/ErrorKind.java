@@ -20,6 +20,8 @@ public enum ErrorKind {
     RULE,
     /** Too many attempts in a window (429). */
     RATE_LIMITED,
+    /** A provider answered, but not in a way we can use (an identity provider's error): 502. */
+    UPSTREAM_FAILED,
     /** A dependency or provider is unavailable; a retry later will do (503). */
     UNAVAILABLE
 }

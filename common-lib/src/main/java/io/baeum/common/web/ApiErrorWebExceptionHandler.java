@@ -132,13 +132,14 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UPSTREAM_FAILED -> HttpStatus.BAD_GATEWAY;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
     private Problem classify(Throwable failure) {
         if (failure instanceof io.baeum.common.error.DomainException e) {
-            HttpStatus status = e instanceof DomainException withStatus ? withStatus.status() : statusOf(e.kind());
+            HttpStatus status = statusOf(e.kind());
             return Problem.of(status, e.code(), e.getMessage()).withArgs(e.arguments());
         }
         if (failure instanceof WebExchangeBindException e) {

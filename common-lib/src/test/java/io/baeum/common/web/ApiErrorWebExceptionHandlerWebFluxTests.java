@@ -250,7 +250,7 @@ class ApiErrorWebExceptionHandlerWebFluxTests {
 
         @GetMapping("/cohorts/{name}/seat")
         Mono<ApiResponse<Void>> seat(@PathVariable String name) {
-            return Mono.error(new DomainException(HttpStatus.CONFLICT, "COHORT_FULL", "cohort full", name));
+            return Mono.error(io.baeum.common.error.DomainException.conflict("COHORT_FULL", "cohort full", name));
         }
 
         @GetMapping("/boom")

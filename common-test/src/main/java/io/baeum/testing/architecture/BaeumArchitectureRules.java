@@ -35,7 +35,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  *   <li>{@link #domainUsesNoControllers()}: no domain class uses a controller or a web adapter;</li>
  *   <li>{@link #persistenceAndMessagingDoNotUseTheWebLayer()};</li>
  *   <li>{@link #errorsCarryAKindNotAStatus(String...)}: refusals are {@code io.baeum.common.error.DomainException}s
- *       with an {@code ErrorKind}; nobody throws the deprecated status-carrying one.</li>
+ *       with an {@code ErrorKind}; no subclass of it carries an HTTP status.</li>
  * </ul>
  */
 public final class BaeumArchitectureRules {
@@ -43,7 +43,7 @@ public final class BaeumArchitectureRules {
     /** Top-level packages that are wiring or a shared kernel, not features. */
     public static final Set<String> NOT_FEATURES = Set.of("config", "support", "shared");
 
-    private static final String DEPRECATED_DOMAIN_EXCEPTION = "io.baeum.common.web.DomainException";
+    private static final String DOMAIN_EXCEPTION = "io.baeum.common.error.DomainException";
 
     private final String base;
     private JavaClasses classes;
@@ -128,22 +128,23 @@ public final class BaeumArchitectureRules {
     }
 
     /**
-     * Nobody in the module uses the deprecated {@code io.baeum.common.web.DomainException(HttpStatus, ...)}:
-     * refusals carry an {@code ErrorKind} and the common handler picks the status.
+     * No refusal type of the module (a subclass of {@code io.baeum.common.error.DomainException}) knows an HTTP
+     * status: refusals carry an {@code ErrorKind} and the common handler alone picks the status.
      *
-     * @param exemptSimpleNames classes allowed to keep it until the error model covers their status (say why)
+     * @param exemptSimpleNames classes allowed to break the rule (say why at the call site)
      */
     public ArchRule errorsCarryAKindNotAStatus(String... exemptSimpleNames) {
         Set<String> exempt = Set.copyOf(Arrays.asList(exemptSimpleNames));
         return noClasses().that().resideInAPackage(base + "..")
+                .and().areAssignableTo(DOMAIN_EXCEPTION)
                 .and(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are not exempt " + exempt) {
                     @Override
                     public boolean test(JavaClass javaClass) {
                         return !exempt.contains(javaClass.getSimpleName());
                     }
                 })
-                .should().dependOnClassesThat().haveFullyQualifiedName(DEPRECATED_DOMAIN_EXCEPTION)
-                .because("errors are io.baeum.common.error.DomainException with an ErrorKind; the handler maps kinds to statuses")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.http..")
+                .because("errors are io.baeum.common.error.DomainException with an ErrorKind; the handler alone maps kinds to statuses")
                 .allowEmptyShould(true);
     }
 
