@@ -37,7 +37,16 @@ for test_dir in */src/test/java; do
     patterns+=("${extra[@]+"${extra[@]}"}")
   fi
   # classes a pom names on purpose: <test>A,B</test>
-  named=",$(sed -n 's:.*<test>\(.*\)</test>.*:\1:p' "$pom" | tr -d ' ' | paste -sd, -),"
+  # (a ${property} there is read from the same pom, e.g. a profile's default list)
+  named=""
+  while IFS= read -r value; do
+    while [[ "$value" =~ \$\{([A-Za-z0-9_.-]+)\} ]]; do
+      prop="${BASH_REMATCH[1]}"
+      value="${value//\$\{$prop\}/$(sed -n "s:.*<$prop>\(.*\)</$prop>.*:\1:p" "$pom" | head -1)}"
+    done
+    named+=",$value"
+  done < <(sed -n 's:.*<test>\(.*\)</test>.*:\1:p' "$pom" | tr -d ' ')
+  named="$named,"
 
   while IFS= read -r file; do
     name="$(basename "$file" .java)"
