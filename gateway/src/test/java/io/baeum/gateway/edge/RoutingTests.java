@@ -45,7 +45,12 @@ class RoutingTests extends GatewayTestSupport {
 
     @Test
     void unknownRoutesAreA404EnvelopeFromTheGatewayItself() {
-        web.get().uri("/nothing/here").exchange()
+        // an extension-less GET outside /api is a page of the web client (WebClientPagesWebFilter): a missing
+        // file and any other method on an unknown path are the gateway's own 404
+        web.get().uri("/nothing/here.json").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.success").isEqualTo(false).jsonPath("$.error.code").isEqualTo("NOT_FOUND");
+        web.post().uri("/nothing/here").exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.success").isEqualTo(false).jsonPath("$.error.code").isEqualTo("NOT_FOUND");
         web.get().uri("/api/v1/nothing").header(HttpHeaders.AUTHORIZATION, "Bearer " + trainee()).exchange()
