@@ -202,7 +202,9 @@ class QuestionBankIntegrationTests {
         web.post().uri("/api/v1/admin/question-banks/items").headers(h -> h.setBearerAuth(admin)).bodyValue(outOfRange).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("ITEM_ANSWER_OUT_OF_RANGE");
         web.post().uri("/api/v1/admin/question-banks/items").headers(h -> h.setBearerAuth(admin)).bodyValue(item("C-BAD", "제어\u0007문자")).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("ITEM_CONTROL_CHARACTERS");
+                // refused by common-lib's strict JSON binding before the item rules run (issue 12)
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.error.fieldErrors[0].code").isEqualTo("NoControlCharacters");
         web.post().uri("/api/v1/admin/question-banks/items").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"courseId\": 5, \"points\": \"many\"}").exchange().expectStatus().isBadRequest();
         web.post().uri("/api/v1/admin/question-banks/items").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
