@@ -216,8 +216,12 @@ class HeartbeatToLearningProgressTests {
     @Test
     void aTraineeWhoSeeksAheadAndPlaysHiddenOrTooFastDoesNotCompleteAndTheRefusalsAreOnRecord() throws SQLException {
         String trainee = "trainee-cheat-" + UUID.randomUUID();
-        String enrollment = (String) data(post(learningWeb, token("admin-spine", "ADMIN", Instant.now()),
-                "/api/v1/admin/cohorts/{id}/enrollments", Map.of("accountId", trainee), cohortId), HttpStatus.CREATED).get("id");
+        // applies and is approved like the honest trainee (an admin's direct assignment checks the account with
+        // auth-service, which this two-service test does not run)
+        String enrollment = (String) data(post(learningWeb, token(trainee, "TRAINEE", Instant.now()),
+                "/api/v1/cohorts/{id}/enrollments", Map.of(), cohortId), HttpStatus.CREATED).get("id");
+        data(post(learningWeb, token("admin-spine", "ADMIN", Instant.now()), "/api/v1/admin/enrollments/{id}/approve",
+                Map.of(), enrollment), HttpStatus.OK);
 
         Player player = new Player(trainee);
         player.start(openLesson(trainee, enrollment, lessonIds.get(0)));
