@@ -1,0 +1,97 @@
+package io.baeum.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * deploy/ agrees with the services: the Kubernetes overlays render (kubectl kustomize, when kubectl is on the PATH)
+ * and run every service of the reactor with its port, probe paths and environment; the compose file too; every
+ * queue a service uses is declared with a dead-letter queue for SQS (deploy/k8s/aws) and ElasticMQ alike.
+ */
+class ManifestConsistencyTests {
+
+    private static Path root;
+    private static List<ServiceModule> services;
+
+    @BeforeAll
+    static void readServices() {
+        root = Reactor.root();
+        services = Reactor.services(root);
+    }
+
+    @Test
+    void theReactorHasTheServicesTheManifestsAreWrittenFor() {
+        // guards the discovery itself: a reactor change that hid the services would make every check vacuous
+        assertThat(services).extracting(ServiceModule::name).contains("gateway", "auth-service", "learning-service",
+                "heartbeat-service", "exam-service", "billing-service", "rag-service");
+        assertThat(services).allSatisfy(s -> assertThat(s.properties()).isNotEmpty());
+    }
+
+    @Test
+    void theBaseAgreesWithTheServices() {
+        // without kubectl the base is read file by file; with it, rendered as kustomize does
+        Path base = root.resolve("deploy/k8s/base");
+        List<Map<String, Object>> objects = Kustomize.kubectl().map(k -> Kustomize.render(k, base)).orElseGet(() -> Kustomize.readBase(base));
+        assertThat(new DeploymentChecks().kubernetes("base", objects, services, false).violations()).isEmpty();
+    }
+
+    @Test
+    void theProductionOverlayRendersAndAgreesWithTheServices() {
+        List<Map<String, Object>> objects = render("deploy/k8s/overlays/production");
+        assertThat(new DeploymentChecks().kubernetes("overlays/production", objects, services, true).violations()).isEmpty();
+        assertThat(K8s.find(objects, "Ingress", "gateway")).hasValueSatisfying(ingress ->
+                assertThat(K8s.list(K8s.at(ingress, "spec"), "tls")).isNotEmpty());
+    }
+
+    @Test
+    void theLocalOverlayRendersAndAgreesWithTheServices() {
+        List<Map<String, Object>> objects = render("deploy/k8s/overlays/local");
+        assertThat(new DeploymentChecks().kubernetes("overlays/local", objects, services, false).violations()).isEmpty();
+    }
+
+    @Test
+    void theQueueAndMonitoringKustomizationsRender() {
+        assertThat(QueueDefinitions.ack(render("deploy/k8s/aws"))).isNotEmpty();
+        assertThat(K8s.ofKind(render("deploy/k8s/monitoring"), "PrometheusRule")).hasSize(1);
+    }
+
+    @Test
+    void theComposeFileAgreesWithTheServices() {
+        Map<String, Object> compose = new Yaml().load(ServiceModule.readString(root.resolve("deploy/compose/compose.yaml")));
+        assertThat(new DeploymentChecks().compose("compose.yaml", compose, services).violations()).isEmpty();
+        // its ElasticMQ reads the launcher's queue definitions, not a copy
+        assertThat(K8s.at(compose, "services", "elasticmq").get("volumes").toString())
+                .contains("../local/elasticmq/elasticmq.conf:/opt/baeum/elasticmq-queues.conf");
+        assertThat(ServiceModule.readString(root.resolve("deploy/compose/elasticmq.conf")))
+                .contains("include file(\"/opt/baeum/elasticmq-queues.conf\")");
+    }
+
+    @Test
+    void everyQueueAServiceUsesExistsWithADeadLetterQueueForSqsAndElasticMq() {
+        assertThat(services.stream().filter(s -> s.name().equals("learning-service")).findFirst().orElseThrow().queues())
+                .containsKeys("progress-events", "learning-events", "exam-events", "billing-events", "rag-events");
+        assertThat(QueueChecks.check(services, queueDefinitions(root))).isEmpty();
+    }
+
+    /** The same queue definitions the deployments use: ElasticMQ (local, compose) and deploy/k8s/aws (SQS). */
+    static Map<String, Map<String, QueueDefinitions.Queue>> queueDefinitions(Path root) {
+        Map<String, Map<String, QueueDefinitions.Queue>> definitions = new LinkedHashMap<>();
+        definitions.put("deploy/local/elasticmq/elasticmq.conf", QueueDefinitions.elasticMq(root.resolve("deploy/local/elasticmq/elasticmq.conf")));
+        definitions.put("deploy/k8s/aws/queues.yaml", QueueDefinitions.ack(Kustomize.parse(ServiceModule.readString(root.resolve("deploy/k8s/aws/queues.yaml")))));
+        return definitions;
+    }
+
+    private static List<Map<String, Object>> render(String kustomization) {
+        Assumptions.assumeTrue(Kustomize.kubectl().isPresent(), "kubectl is not on the PATH (deploy/local/install.sh installs Debian's kubernetes-client)");
+        return Kustomize.render(Kustomize.kubectl().orElseThrow(), root.resolve(kustomization));
+    }
+}
