@@ -73,12 +73,14 @@ final class EnvironmentBinding {
 
     /** The upper-case form of one property name (with {@code *} and {@code [*]} and {@code [0]} segments). */
     static Pattern pattern(String property) {
-        return Pattern.compile(regex(property));
+        return PATTERNS.computeIfAbsent(property, p -> Pattern.compile(regex(p)));
     }
 
     private static Pattern prefixPattern(String property) {
-        return Pattern.compile(regex(property) + "_[A-Z0-9_]+");
+        return PATTERNS.computeIfAbsent(property + "._", p -> Pattern.compile(regex(property) + "_[A-Z0-9_]+"));
     }
+
+    private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String regex(String property) {
         StringBuilder regex = new StringBuilder();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,14 +18,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ManifestConsistencyTests {
 
-    private static Path root;
-    private static List<ServiceModule> services;
-
-    @BeforeAll
-    static void readServices() {
-        root = Reactor.root();
-        services = Reactor.services(root);
-    }
+    private static final Path root = Reactor.root();
+    private static final List<ServiceModule> services = Reactor.services();
 
     @Test
     void theReactorHasTheServicesTheManifestsAreWrittenFor() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestDriftDetectionTests {
 
-    private static Path root;
-    private static List<ServiceModule> services;
-
-    @BeforeAll
-    static void readServices() {
-        root = Reactor.root();
-        services = Reactor.services(root);
-    }
+    private static final Path root = Reactor.root();
+    private static final List<ServiceModule> services = Reactor.services();
 
     @Test
     void theUntouchedBaseHasNoViolations() {

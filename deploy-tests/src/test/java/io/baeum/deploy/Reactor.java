@@ -41,4 +41,13 @@ final class Reactor {
     static List<ServiceModule> services(Path root) {
         return serviceModules(root).stream().map(module -> ServiceModule.read(root, module)).toList();
     }
+
+    /** This repository's services, read once for every test class. */
+    static List<ServiceModule> services() {
+        return Services.SERVICES;
+    }
+
+    private static final class Services {
+        private static final List<ServiceModule> SERVICES = services(root());
+    }
 }
