@@ -67,6 +67,10 @@ final class DeploymentChecks {
                 violations.add(at + ": no Deployment");
                 continue;
             }
+            if (K8s.at(deployment.get(), "spec").containsKey("replicas")
+                    && K8s.find(objects, "HorizontalPodAutoscaler", service.name()).isPresent()) {
+                violations.add(at + ": Deployment sets replicas, which every apply would reset under its HorizontalPodAutoscaler");
+            }
             Map<String, Object> container = K8s.mainContainer(deployment.get());
             Map<String, Object> podLabels = K8s.at(deployment.get(), "spec", "template", "metadata", "labels");
             ports(at, service, container);
