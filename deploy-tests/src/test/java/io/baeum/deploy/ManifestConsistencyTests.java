@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.typesafe.config.Config;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -61,11 +63,26 @@ class ManifestConsistencyTests {
     void theComposeFileAgreesWithTheServices() {
         Map<String, Object> compose = new Yaml().load(ServiceModule.readString(root.resolve("deploy/compose/compose.yaml")));
         assertThat(new DeploymentChecks().compose("compose.yaml", compose, services).violations()).isEmpty();
-        // its ElasticMQ reads the launcher's queue definitions, not a copy
-        assertThat(K8s.at(compose, "services", "elasticmq").get("volumes").toString())
-                .contains("../local/elasticmq/elasticmq.conf:/opt/baeum/elasticmq-queues.conf");
-        assertThat(ServiceModule.readString(root.resolve("deploy/compose/elasticmq.conf")))
-                .contains("include file(\"/opt/baeum/elasticmq-queues.conf\")");
+    }
+
+    @Test
+    void composesElasticMqServesTheLaunchersQueuesToTheOtherContainers() {
+        // the files compose mounts into the ElasticMQ container, read as ElasticMQ reads them
+        Path composeDir = root.resolve("deploy/compose");
+        Map<String, Object> compose = new Yaml().load(ServiceModule.readString(composeDir.resolve("compose.yaml")));
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (Object volume : (List<?>) K8s.at(compose, "services", "elasticmq").get("volumes")) {
+            String[] parts = volume.toString().split(":");
+            mounts.put(parts[1], composeDir.resolve(parts[0]).normalize());
+        }
+        Config config = ElasticMqConfig.load(mounts.get("/opt/elasticmq.conf"), mounts);
+
+        assertThat(QueueDefinitions.elasticMq(config))
+                .isEqualTo(QueueDefinitions.elasticMq(root.resolve("deploy/local/elasticmq/elasticmq.conf")))
+                .containsKeys("progress-events", "progress-events-dlq");
+        assertThat(config.getString("node-address.host")).isEqualTo("elasticmq");
+        assertThat(config.getString("rest-sqs.bind-hostname")).isEqualTo("0.0.0.0");
+        assertThat(config.getInt("rest-sqs.bind-port")).isEqualTo(9324);
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
 import java.util.regex.Pattern;
 
 /**
@@ -21,34 +24,31 @@ final class QueueDefinitions {
     record Queue(String name, Optional<String> deadLetterQueue, int maxReceiveCount, Optional<Integer> visibilityTimeoutSeconds) {
     }
 
-    private static final Pattern ELASTICMQ_QUEUE = Pattern.compile("^\\s*\"([a-z0-9-]+)\"\\s*\\{", Pattern.MULTILINE);
-    private static final Pattern ELASTICMQ_DLQ =
-            Pattern.compile("deadLettersQueue\\s*\\{\\s*name\\s*=\\s*\"([a-z0-9-]+)\"\\s*,\\s*maxReceiveCount\\s*=\\s*(\\d+)\\s*}");
-    private static final Pattern ELASTICMQ_VISIBILITY = Pattern.compile("defaultVisibilityTimeout\\s*=\\s*(\\d+)\\s*seconds");
     private static final Pattern REDRIVE =
             Pattern.compile("\"deadLetterTargetArn\"\\s*:\\s*\"arn:aws:sqs:[^:]*:[^:]*:([a-z0-9-]+)\"\\s*,\\s*\"maxReceiveCount\"\\s*:\\s*(\\d+)");
 
     private QueueDefinitions() {
     }
 
-    /** The {@code queues { ... }} block of an ElasticMQ configuration. */
+    /** The {@code queues} of an ElasticMQ configuration file, read as ElasticMQ reads it (Typesafe Config). */
     static Map<String, Queue> elasticMq(Path conf) {
-        String text = ServiceModule.readString(conf).replaceAll("(?m)#.*$", "");
-        int queues = text.indexOf("queues {");
-        if (queues < 0) {
-            return Map.of();
-        }
-        String block = text.substring(queues + "queues {".length());
+        return elasticMq(ElasticMqConfig.load(conf, Map.of()));
+    }
+
+    static Map<String, Queue> elasticMq(Config config) {
         Map<String, Queue> result = new TreeMap<>();
-        Matcher queue = ELASTICMQ_QUEUE.matcher(block);
-        while (queue.find()) {
-            String body = body(block, queue.end());
-            Matcher dlq = ELASTICMQ_DLQ.matcher(body);
-            Matcher visibility = ELASTICMQ_VISIBILITY.matcher(body);
-            boolean hasDlq = dlq.find();
-            result.put(queue.group(1), new Queue(queue.group(1), hasDlq ? Optional.of(dlq.group(1)) : Optional.empty(),
-                    hasDlq ? Integer.parseInt(dlq.group(2)) : 0,
-                    visibility.find() ? Optional.of(Integer.parseInt(visibility.group(1))) : Optional.empty()));
+        if (!config.hasPath("queues")) {
+            return result;
+        }
+        Config queues = config.getConfig("queues");
+        for (String name : queues.root().keySet()) {
+            Config queue = queues.getConfig(ConfigUtil.joinPath(name));
+            boolean hasDlq = queue.hasPath("deadLettersQueue");
+            result.put(name, new Queue(name,
+                    hasDlq ? Optional.of(queue.getString("deadLettersQueue.name")) : Optional.empty(),
+                    hasDlq ? queue.getInt("deadLettersQueue.maxReceiveCount") : 0,
+                    queue.hasPath("defaultVisibilityTimeout")
+                            ? Optional.of((int) queue.getDuration("defaultVisibilityTimeout").toSeconds()) : Optional.empty()));
         }
         return result;
     }
@@ -71,20 +71,5 @@ final class QueueDefinitions {
                     visibility == null ? Optional.empty() : Optional.of(Integer.parseInt(visibility.toString()))));
         }
         return result;
-    }
-
-    /** The text of a {@code { ... }} block whose opening brace ends just before {@code from}. */
-    private static String body(String text, int from) {
-        int depth = 1;
-        int i = from;
-        while (depth > 0 && i < text.length()) {
-            char c = text.charAt(i++);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            }
-        }
-        return text.substring(from, i - 1);
     }
 }
