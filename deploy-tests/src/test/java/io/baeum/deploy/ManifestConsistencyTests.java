@@ -2,10 +2,16 @@ package io.baeum.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.typesafe.config.Config;
 
@@ -58,6 +64,40 @@ class ManifestConsistencyTests {
         assertThat(QueueDefinitions.ack(render("deploy/k8s/aws"))).isNotEmpty();
         assertThat(K8s.ofKind(render("deploy/k8s/monitoring"), "PrometheusRule")).hasSize(1);
     }
+
+    @Test
+    void theHeartbeatAutoscalerAndTheAlertsNameMetersTheServicesRegister() throws Exception {
+        Path monitoring = root.resolve("deploy/k8s/monitoring");
+        String adapterRules = ServiceModule.readString(monitoring.resolve("prometheus-adapter-rules.yaml"));
+        String alerts = ServiceModule.readString(monitoring.resolve("alerts.yaml"));
+        Set<String> meters = new TreeSet<>();
+        for (String module : Stream.concat(Stream.of("common-lib"), services.stream().map(ServiceModule::name)).toList()) {
+            try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher meter = METER.matcher(Files.readString(file));
+                    while (meter.find()) {
+                        meters.add(meter.group(1).replace('.', '_'));
+                    }
+                }
+            }
+        }
+        // every baeum_* series named there is a meter of some service (Prometheus adds _total to counters)
+        Matcher series = Pattern.compile("\\b(baeum_[a-z_]+)").matcher(adapterRules + alerts);
+        Set<String> named = new TreeSet<>();
+        while (series.find()) {
+            named.add(series.group(1));
+        }
+        assertThat(named).isNotEmpty().allSatisfy(name -> assertThat(meters)
+                .as("a meter for " + name).contains(name.replaceAll("_(total|per_second)$", "")));
+
+        // the heartbeat HPA asks for the metric the adapter rule serves
+        Map<String, Object> hpa = Kustomize.parse(ServiceModule.readString(root.resolve("deploy/k8s/base/heartbeat-service/hpa.yaml"))).getFirst();
+        Object metric = K8s.list(K8s.at(hpa, "spec"), "metrics").stream().filter(m -> "Pods".equals(m.get("type")))
+                .map(m -> K8s.at(m, "pods", "metric").get("name")).findFirst().orElseThrow();
+        assertThat(adapterRules).contains("as: " + metric).contains("baeum_heartbeat_beats_total");
+    }
+
+    private static final Pattern METER = Pattern.compile("(?:Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\"(baeum\\.[a-z.]+)\"");
 
     @Test
     void theComposeFileAgreesWithTheServices() {
