@@ -1,5 +1,16 @@
 package io.baeum.learning.dashboard.persistence;
 
+import static io.baeum.learning.support.sql.Columns.bytes;
+import static io.baeum.learning.support.sql.Columns.count;
+import static io.baeum.learning.support.sql.Columns.date;
+import static io.baeum.learning.support.sql.Columns.decimal;
+import static io.baeum.learning.support.sql.Columns.flag;
+import static io.baeum.learning.support.sql.Columns.instant;
+import static io.baeum.learning.support.sql.Columns.integer;
+import static io.baeum.learning.support.sql.Columns.nullableInstant;
+import static io.baeum.learning.support.sql.Columns.text;
+import static io.baeum.learning.support.sql.Columns.uuid;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +35,7 @@ import io.baeum.learning.dashboard.domain.EvaluationSummary;
 import io.baeum.learning.dashboard.domain.TraineeCard;
 import io.baeum.learning.support.Page;
 import io.baeum.learning.support.PageRequest;
+import io.baeum.learning.support.sql.EvaluationSql;
 
 /**
  * The dashboards' reads: indexed SQL over the enrollments, progress, results, completions and certificates
@@ -37,13 +48,6 @@ public class DashboardReads {
     public static final Map<String, String> LEARNER_SORTS = Map.of("accountId", "e.account_id", "progress", "e.progress_percent",
             "lastStudied", "ls.last_studied", "stageScore", "sc.stage", "finalScore", "sc.final",
             "assignmentScore", "sc.assignment", "totalScore", "cp.total_score", "outcome", "cp.outcome");
-
-    /** The latest attempt of each evaluation of enrollment {@code e}, per kind: a LATERAL subquery. */
-    private static final String SCORES = "LEFT JOIN LATERAL (SELECT round(avg(x.score) FILTER (WHERE x.evaluation_kind = 'STAGE'), 2) AS stage, "
-            + "round(avg(x.score) FILTER (WHERE x.evaluation_kind = 'FINAL'), 2) AS final, "
-            + "round(avg(x.score) FILTER (WHERE x.evaluation_kind = 'ASSIGNMENT'), 2) AS assignment "
-            + "FROM (SELECT DISTINCT ON (r.evaluation_id) r.evaluation_kind, r.score FROM evaluation_result r "
-            + "WHERE r.enrollment_id = e.id ORDER BY r.evaluation_id, r.attempt_no DESC) x) sc ON true ";
 
     private final DatabaseClient db;
 
@@ -146,7 +150,7 @@ public class DashboardReads {
         var items = db.sql("SELECT e.id, e.account_id, e.progress_percent, e.completed_lessons, ls.last_studied, sc.stage, sc.final, "
                         + "sc.assignment, cp.total_score, cp.outcome, ce.number FROM enrollment e "
                         + "LEFT JOIN LATERAL (SELECT max(lp.updated_at) AS last_studied FROM lesson_progress lp WHERE lp.enrollment_id = e.id) ls ON true "
-                        + SCORES
+                        + EvaluationSql.LATEST_SCORES_PER_KIND
                         + "LEFT JOIN completion cp ON cp.enrollment_id = e.id LEFT JOIN certificate ce ON ce.enrollment_id = e.id "
                         + "WHERE e.cohort_id = :cohort AND e.status = 'ACTIVE' "
                         + "ORDER BY " + page.sortColumn() + (page.descending() ? " DESC" : " ASC") + " NULLS LAST, e.id LIMIT " + page.size()
@@ -200,36 +204,5 @@ public class DashboardReads {
                         text(row, "title"), date(row, "study_from"), date(row, "study_to"), count(row, "enrolled"),
                         count(row, "in_progress"), count(row, "completed")))
                 .all();
-    }
-
-    // --- columns -------------------------------------------------------------------------------
-
-    private static String text(Readable row, String column) {
-        return java.util.Objects.requireNonNull(row.get(column, String.class), column);
-    }
-
-    private static int integer(Readable row, String column) {
-        return java.util.Objects.requireNonNull(row.get(column, Integer.class), column);
-    }
-
-    private static long count(Readable row, String column) {
-        return java.util.Objects.requireNonNull(row.get(column, Long.class), column);
-    }
-
-    private static BigDecimal decimal(Readable row, String column) {
-        return java.util.Objects.requireNonNull(row.get(column, BigDecimal.class), column);
-    }
-
-    private static LocalDate date(Readable row, String column) {
-        return java.util.Objects.requireNonNull(row.get(column, LocalDate.class), column);
-    }
-
-    private static Instant instant(Readable row, String column) {
-        return java.util.Objects.requireNonNull(row.get(column, OffsetDateTime.class), column).toInstant();
-    }
-
-    private static @Nullable Instant nullableInstant(Readable row, String column) {
-        OffsetDateTime value = row.get(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
