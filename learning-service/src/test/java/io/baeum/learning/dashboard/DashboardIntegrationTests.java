@@ -85,7 +85,7 @@ class DashboardIntegrationTests {
     }
 
     static final LocalDate today = LocalDate.now(SEOUL);
-    static final Instant now = Instant.now();
+    static final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     static final List<Seeded> seeded = new ArrayList<>();
     static CohortFixture cohortA;
     static CohortFixture cohortB;
