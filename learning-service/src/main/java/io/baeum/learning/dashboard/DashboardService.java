@@ -24,6 +24,7 @@ import io.baeum.learning.dashboard.domain.TraineeCard;
 import io.baeum.learning.dashboard.persistence.DashboardReads;
 import io.baeum.learning.support.Page;
 import io.baeum.learning.support.PageRequest;
+import io.baeum.learning.support.sql.CohortInstructors;
 
 /**
  * The three dashboards (docs/learning.md "Dashboards"). Year and month boundaries and "today" are the
@@ -36,11 +37,13 @@ public class DashboardService {
     static final int ACTIVE_COHORTS = 100;
 
     private final DashboardReads reads;
+    private final CohortInstructors instructors;
     private final Clock clock;
     private final ZoneId zone;
 
-    DashboardService(DashboardReads reads, Clock clock, LearningProperties properties) {
+    DashboardService(DashboardReads reads, CohortInstructors instructors, Clock clock, LearningProperties properties) {
         this.reads = reads;
+        this.instructors = instructors;
         this.clock = clock;
         this.zone = properties.zone();
     }
@@ -65,7 +68,7 @@ public class DashboardService {
      * learns nothing of the cohort (404, as for one that does not exist).
      */
     public Mono<CohortDashboard> cohort(UUID cohortId, String callerId, boolean admin, PageRequest page) {
-        Mono<Boolean> allowed = admin ? Mono.just(true) : reads.teaches(cohortId, callerId);
+        Mono<Boolean> allowed = admin ? Mono.just(true) : instructors.teaches(cohortId, callerId);
         return allowed.flatMap(ok -> ok ? reads.cohortFigures(cohortId) : Mono.empty())
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("COHORT_NOT_FOUND", "no cohort " + cohortId)))
                 .flatMap(f -> Mono.zip(reads.grading(cohortId), reads.learners(cohortId, page))

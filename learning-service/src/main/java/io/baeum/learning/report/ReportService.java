@@ -23,6 +23,7 @@ import io.baeum.learning.report.persistence.ReportReads;
 import io.baeum.learning.report.render.CohortWorkbook;
 import io.baeum.learning.report.render.HtmlReport;
 import io.baeum.learning.report.render.PdfReport;
+import io.baeum.learning.support.sql.CohortInstructors;
 
 /**
  * The evidence report of one enrollment (for an instructor of its cohort or an admin) and the auditor's cohort
@@ -33,12 +34,15 @@ import io.baeum.learning.report.render.PdfReport;
 public class ReportService {
 
     private final ReportReads reads;
+    private final CohortInstructors instructors;
     private final Clock clock;
     private final ZoneId zone;
     private final ReportProperties properties;
 
-    ReportService(ReportReads reads, Clock clock, LearningProperties learning, ReportProperties properties) {
+    ReportService(ReportReads reads, CohortInstructors instructors, Clock clock, LearningProperties learning,
+                  ReportProperties properties) {
         this.reads = reads;
+        this.instructors = instructors;
         this.clock = clock;
         this.zone = learning.zone();
         this.properties = properties;
@@ -47,7 +51,7 @@ public class ReportService {
     /** The report, verified; NOT_FOUND for an unknown enrollment and for one outside an instructor's cohorts. */
     public Mono<EvidenceReport> evidence(UUID enrollmentId, String callerId, boolean admin) {
         return reads.header(enrollmentId)
-                .filterWhen(h -> admin ? Mono.just(true) : reads.teaches(h.cohortId(), callerId))
+                .filterWhen(h -> admin ? Mono.just(true) : instructors.teaches(h.cohortId(), callerId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("ENROLLMENT_NOT_FOUND", "no enrollment " + enrollmentId)))
                 .flatMap(header -> Mono.zip(
                                 reads.evidence(enrollmentId).collectList(),

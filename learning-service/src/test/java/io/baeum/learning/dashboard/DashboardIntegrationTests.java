@@ -36,6 +36,7 @@ import io.baeum.learning.testing.LearningMother;
 import io.baeum.learning.testing.LearningMother.CohortFixture;
 import io.baeum.learning.testing.LearningMother.CourseFixture;
 import io.baeum.learning.testing.ReportsMother;
+import io.baeum.learning.testing.SecuredWeb;
 import io.baeum.testing.BaeumInfrastructure;
 
 /**
@@ -54,11 +55,7 @@ class DashboardIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.registerProperties(registry);
-        registry.add("baeum.security.token.jwks-uri", tokens::jwksUri);
-        // the shared machine is loaded: let the JWKS fetch and the deny-list lookup take their time
-        registry.add("baeum.security.token.jwks-timeout", () -> "20s");
-        registry.add("baeum.security.deny-list.timeout", () -> "10s");
+        SecuredWeb.register(registry, infra, tokens);
     }
 
     @AfterAll
@@ -193,30 +190,27 @@ class DashboardIntegrationTests {
         myActive.certificate = today.getYear() + "-999999-9";
         reports.certificate(myActive.certificate, myActive.id, "me", cohortA, now.minusSeconds(300), null);
         seeded.add(myActive);
-        Seeded pending = new Seeded();
-        pending.cohort = cohortD;
-        pending.account = "me";
-        pending.status = "PENDING";
-        pending.applied = now.minusSeconds(3600);
-        pending.progress = BigDecimal.ZERO;
-        pending.id = reports.enrollment(cohortD, "me", "PENDING", pending.applied, BigDecimal.ZERO, 0);
-        seeded.add(pending);
-        Seeded rejected = new Seeded();
-        rejected.cohort = cohortB;
-        rejected.account = "me";
-        rejected.status = "REJECTED";
-        rejected.applied = now.minusSeconds(7200);
-        rejected.progress = BigDecimal.ZERO;
-        rejected.id = reports.enrollment(cohortB, "me", "REJECTED", rejected.applied, BigDecimal.ZERO, 0);
-        seeded.add(rejected);
+        other(reports, cohortD, "PENDING", now.minusSeconds(3600));
+        other(reports, cohortB, "REJECTED", now.minusSeconds(7200));
+    }
+
+    /** Another enrollment of "me", without progress. */
+    static void other(ReportsMother reports, CohortFixture cohort, String status, Instant applied) {
+        Seeded s = new Seeded();
+        s.cohort = cohort;
+        s.account = "me";
+        s.status = status;
+        s.applied = applied;
+        s.progress = BigDecimal.ZERO;
+        s.id = reports.enrollment(cohort, "me", status, applied, BigDecimal.ZERO, 0);
+        seeded.add(s);
     }
 
     @Autowired
     WebTestClient web;
 
     WebTestClient.ResponseSpec get(String token, String uri, Object... vars) {
-        return web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
-                .get().uri(uri, vars).headers(h -> h.setBearerAuth(token)).exchange();
+        return SecuredWeb.get(web, token, uri, vars);
     }
 
     Map<?, ?> body(WebTestClient.ResponseSpec response) {

@@ -44,6 +44,7 @@ import io.baeum.learning.testing.LearningMother;
 import io.baeum.learning.testing.LearningMother.CohortFixture;
 import io.baeum.learning.testing.ProgressEvents;
 import io.baeum.learning.testing.ReportsMother;
+import io.baeum.learning.testing.SecuredWeb;
 import io.baeum.testing.BaeumInfrastructure;
 
 /**
@@ -63,11 +64,7 @@ class EvidenceReportIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.registerProperties(registry);
-        registry.add("baeum.security.token.jwks-uri", tokens::jwksUri);
-        // the shared machine is loaded: let the JWKS fetch and the deny-list lookup take their time
-        registry.add("baeum.security.token.jwks-timeout", () -> "20s");
-        registry.add("baeum.security.deny-list.timeout", () -> "10s");
+        SecuredWeb.register(registry, infra, tokens);
     }
 
     @AfterAll
@@ -122,8 +119,7 @@ class EvidenceReportIntegrationTests {
     }
 
     WebTestClient.ResponseSpec get(String token, String uri, Object... vars) {
-        return web.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
-                .get().uri(uri, vars).headers(h -> h.setBearerAuth(token)).exchange();
+        return SecuredWeb.get(web, token, uri, vars);
     }
 
     Map<?, ?> report(UUID enrollment) {

@@ -106,11 +106,6 @@ public class DashboardReads {
 
     // --- instructor ----------------------------------------------------------------------------
 
-    public Mono<Boolean> teaches(UUID cohortId, String instructorId) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM cohort_instructor WHERE cohort_id = :cohort AND instructor_id = :id) AS t")
-                .bind("cohort", cohortId).bind("id", instructorId).map(row -> row.get("t", Boolean.class)).one();
-    }
-
     /** A cohort's header and counts (ACTIVE enrollments); empty when there is no such cohort. */
     public record CohortFigures(UUID cohortId, String cohortName, UUID courseId, String courseTitle, LocalDate studyFrom,
                                 LocalDate studyTo, long enrolled, long completed, long failed, BigDecimal averageProgress) {

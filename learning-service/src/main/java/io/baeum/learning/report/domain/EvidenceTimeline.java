@@ -115,7 +115,8 @@ public final class EvidenceTimeline {
             case "CHALLENGE_RESOLVED" -> {
                 boolean passed = "PASSED".equals(d.get("outcome"));
                 Category category = "CUE_QUIZ".equals(d.get("kind")) ? Category.CUE_QUIZ : Category.IDENTITY;
-                yield new Entry(at, category, named(CHALLENGES, d.get("kind")) + " " + OUTCOMES.getOrDefault(String.valueOf(d.get("outcome")),
+                String kind = String.valueOf(d.get("kind"));
+                yield new Entry(at, category, CHALLENGES.getOrDefault(kind, kind) + " " + OUTCOMES.getOrDefault(String.valueOf(d.get("outcome")),
                         String.valueOf(d.get("outcome"))), lesson, row.seq(), !passed);
             }
             default -> new Entry(at, Category.SESSION, row.kind(), lesson + " · " + new java.util.TreeMap<>(d), row.seq(), false);

@@ -52,11 +52,6 @@ public class ReportReads {
         this.json = json;
     }
 
-    public Mono<Boolean> teaches(UUID cohortId, String instructorId) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM cohort_instructor WHERE cohort_id = :cohort AND instructor_id = :id) AS t")
-                .bind("cohort", cohortId).bind("id", instructorId).map(row -> row.get("t", Boolean.class)).one();
-    }
-
     public Mono<EvidenceReport.Header> header(UUID enrollmentId) {
         return db.sql("SELECT e.id, e.account_id, e.course_id, c.title, e.cohort_id, co.name, c.training_type, co.study_from, co.study_to, "
                         + "e.status, e.progress_percent, e.completed_lessons, (SELECT count(*) FROM lesson l WHERE l.course_id = e.course_id) AS total "
