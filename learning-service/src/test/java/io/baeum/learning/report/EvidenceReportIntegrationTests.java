@@ -208,6 +208,7 @@ class EvidenceReportIntegrationTests {
         UUID enrollment = studiedThrough("acc-pdf", "2026-000004-1");
         byte[] pdf = get(tokens.instructor("inst-1"), "/api/v1/manage/enrollments/{id}/evidence-report/pdf", enrollment).expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_PDF).expectBody(byte[].class).returnResult().getResponseBody();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "evidence-report-sample.pdf"), pdf);   // to look at: pdftoppm
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("훈련 증거 보고서", "acc-pdf", "증거 체인 검증: 정상", "진도 불인정", "본인확인(재인증) 통과",
