@@ -128,12 +128,11 @@ public class DashboardReads {
 
     /** What learning knows of grading in a cohort (the queue of ungraded submissions is exam-service's). */
     public Mono<GradingQueue> grading(UUID cohortId) {
-        return db.sql("SELECT (SELECT count(*) FROM evaluation_result r JOIN enrollment e ON e.id = r.enrollment_id "
-                        + "WHERE e.cohort_id = :cohort AND e.status = 'ACTIVE') AS results, "
-                        + "(SELECT count(*) FROM evaluation_result r JOIN enrollment e ON e.id = r.enrollment_id "
-                        + "WHERE e.cohort_id = :cohort AND e.status = 'ACTIVE' AND NOT r.on_time) AS late, "
-                        + "(SELECT count(*) FROM enrollment e WHERE e.cohort_id = :cohort AND e.status = 'ACTIVE' AND NOT EXISTS "
-                        + "(SELECT 1 FROM evaluation_result r WHERE r.enrollment_id = e.id AND r.evaluation_kind = 'FINAL')) AS without_final")
+        // per enrollment of the cohort, an index lookup of its results (no scan of all results)
+        return db.sql("SELECT CAST(COALESCE(sum(x.results), 0) AS bigint) AS results, CAST(COALESCE(sum(x.late), 0) AS bigint) AS late, "
+                        + "count(*) FILTER (WHERE x.finals = 0) AS without_final FROM enrollment e, LATERAL (SELECT count(*) AS results, "
+                        + "count(*) FILTER (WHERE NOT r.on_time) AS late, count(*) FILTER (WHERE r.evaluation_kind = 'FINAL') AS finals "
+                        + "FROM evaluation_result r WHERE r.enrollment_id = e.id) x WHERE e.cohort_id = :cohort AND e.status = 'ACTIVE'")
                 .bind("cohort", cohortId)
                 .map(row -> new GradingQueue(false, null, "exam-service", count(row, "results"), count(row, "late"),
                         count(row, "without_final")))
