@@ -70,7 +70,7 @@ public class CompletionService {
         return store.findLearner(r.traineeId(), r.courseId(), r.cohortId())
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("ENROLLMENT_NOT_FOUND",
                         "no active enrollment of the trainee in course " + r.courseId())))
-                .flatMap(learner -> store.lockInputs(learner.enrollmentId())
+                .flatMap(learner -> store.lock(learner.enrollmentId())
                         .then(store.record(learner, new CompletionStore.ResultRow(r.attemptId(), r.evaluationId(), r.kind(),
                                 r.attemptNo(), r.score(), r.passScore(), r.passed(), r.onTime(), r.autoSubmitted(), r.blank(),
                                 r.submittedAt(), r.gradedAt(), r.revision(), r.reason())))

@@ -62,6 +62,11 @@ public class CompletionStore {
                 .map((row, meta) -> learner(row)).one();
     }
 
+    /** Locks the enrollment's row until the transaction ends: its results and decisions change one at a time. */
+    public Mono<Void> lock(UUID enrollmentId) {
+        return db.sql("SELECT id FROM enrollment WHERE id = :id FOR UPDATE").bind("id", enrollmentId).map((row, meta) -> 1).all().then();
+    }
+
     /** One attempt's result as exam-service sent it. */
     public record ResultRow(UUID attemptId, UUID evaluationId, EvaluationKind kind, int attemptNo, BigDecimal score, int passScore,
                             boolean passed, boolean onTime, boolean autoSubmitted, boolean blank, @Nullable Instant submittedAt,
