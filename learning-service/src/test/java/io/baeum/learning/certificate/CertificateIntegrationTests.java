@@ -50,7 +50,9 @@ import io.baeum.testing.BaeumInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "baeum.learning.completion.sweep-enabled=false",
         "baeum.learning.certificates.verify-base-url=https://baeum.example",
-        "baeum.learning.certificates.holder-timeout=15s"})
+        "baeum.learning.certificates.holder-timeout=15s",
+        // a busy CI machine: the deny-list lookup fails closed after its timeout (SESSION_CHECK_UNAVAILABLE, or 401)
+        "baeum.security.deny-list.timeout=10s"})
 @AutoConfigureWebTestClient
 class CertificateIntegrationTests {
 
