@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
@@ -40,15 +39,29 @@ public record NotificationProperties(
         @DefaultValue("10s") @NotNull Duration pollInterval,
         @DefaultValue("true") boolean pollEnabled,
         @DefaultValue("2m") @NotNull Duration pollOverlap,
-        @DefaultValue({"io.baeum.learning.EnrollmentActivated.v1=ENROLLMENT_APPROVED",
-                "io.baeum.learning.CourseCompleted.v1=COURSE_COMPLETED",
-                "io.baeum.learning.CertificateIssued.v1=CERTIFICATE_ISSUED"}) @NotEmpty Map<String, NotificationTemplate> triggers,
+        @Nullable Map<String, NotificationTemplate> triggers,
         @DefaultValue("1h") @NotNull Duration deadlineSweepInterval,
         @DefaultValue("7") @Min(1) @Max(60) int deadlineDays,
         @DefaultValue("80") @Min(1) @Max(100) int deadlineProgressBelow,
         @DefaultValue @Valid Email email,
         @DefaultValue @Valid Sms sms,
         @DefaultValue @Valid Contacts contacts) {
+
+    /** Learning's events that notify, unless configured otherwise. */
+    public static final Map<String, NotificationTemplate> DEFAULT_TRIGGERS = Map.of(
+            "io.baeum.learning.EnrollmentActivated.v1", NotificationTemplate.ENROLLMENT_APPROVED,
+            "io.baeum.learning.CourseCompleted.v1", NotificationTemplate.COURSE_COMPLETED,
+            "io.baeum.learning.CertificateIssued.v1", NotificationTemplate.CERTIFICATE_ISSUED);
+
+    public NotificationProperties {
+        // a map cannot take an annotation default; an empty or absent one means the defaults
+        triggers = triggers == null || triggers.isEmpty() ? DEFAULT_TRIGGERS : Map.copyOf(triggers);
+    }
+
+    @Override
+    public Map<String, NotificationTemplate> triggers() {
+        return triggers == null ? DEFAULT_TRIGGERS : triggers;
+    }
 
     /**
      * @param retries retries of a transient SMTP failure (connection refused or dropped, timeouts, 4xx replies)

@@ -1,5 +1,6 @@
 package io.baeum.learning.notification;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,6 +10,7 @@ import io.baeum.learning.config.PeriodicTask;
 
 /** The timers: the outbox trigger poller and the deadline sweep. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
 class NotificationTriggers {
 
     @Bean
