@@ -106,9 +106,9 @@ class ProxyStudyIntegrationTests {
         List<Map<String, Object>> flags = flags("SHARED_IP");
         assertThat(flags).extracting(f -> f.get("clientIp")).containsExactly(ip);
         Map<String, Object> flag = flags.getFirst();
-        assertThat((List<?>) flag.get("enrollmentIds")).containsExactlyInAnyOrder(samsungA.toString(), lg.toString());
-        assertThat((List<?>) flag.get("sessionIds")).containsExactlyInAnyOrder("s-1", "s-2");
-        assertThat((List<?>) flag.get("evidence")).hasSize(2).allSatisfy(e -> assertThat((Map<?, ?>) e).containsKeys("at", "employer", "deviceHash"));
+        assertThat(list(flag.get("enrollmentIds"))).containsExactlyInAnyOrder(samsungA.toString(), lg.toString());
+        assertThat(list(flag.get("sessionIds"))).containsExactlyInAnyOrder("s-1", "s-2");
+        assertThat(list(flag.get("evidence"))).hasSize(2).allSatisfy(e -> assertThat(map(e)).containsKeys("at", "employer", "deviceHash"));
         assertThat(flag.get("status")).isEqualTo("OPEN");
 
         String id = (String) flag.get("id");
@@ -154,10 +154,10 @@ class ProxyStudyIntegrationTests {
         proxyStudy.sweep().block();
 
         List<Map<String, Object>> flags = flags("TWO_DEVICES").stream()
-                .filter(f -> ((List<?>) f.get("enrollmentIds")).contains(solo.toString())).toList();
+                .filter(f -> list(f.get("enrollmentIds")).contains(solo.toString())).toList();
         assertThat(flags).hasSize(1);
-        assertThat((List<?>) flags.getFirst().get("sessionIds")).containsExactlyInAnyOrder("d-1", "d-2");
-        assertThat((List<?>) flags.getFirst().get("evidence")).hasSize(3);
+        assertThat(list(flags.getFirst().get("sessionIds"))).containsExactlyInAnyOrder("d-1", "d-2");
+        assertThat(list(flags.getFirst().get("evidence"))).hasSize(3);
     }
 
     @Test
@@ -204,6 +204,16 @@ class ProxyStudyIntegrationTests {
                 .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (List<Map<String, Object>>) body.get("data");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
     }
 
     int count(String sql) {
