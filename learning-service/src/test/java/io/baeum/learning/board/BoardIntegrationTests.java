@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -285,12 +282,7 @@ class BoardIntegrationTests {
     }
 
     int count(String sql) {
-        try (Connection c = infra.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return mother.count(sql);
     }
 
     static long files() throws Exception {

@@ -217,11 +217,6 @@ class ProxyStudyIntegrationTests {
     }
 
     int count(String sql) {
-        try (Connection c = infra.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return mother.count(sql);
     }
 }

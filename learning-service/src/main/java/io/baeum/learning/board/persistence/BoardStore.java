@@ -71,13 +71,16 @@ public class BoardStore {
 
     /** Posts of a course's board ({@code courseId} null: the global notices) that the reader sees. */
     public Mono<Page<BoardPost>> posts(@Nullable UUID courseId, BoardKind board, Reader reader, PageRequest page) {
-        String where = " FROM board_post p WHERE p.course_id IS NOT DISTINCT FROM :course AND p.board = :board"
-                + String.format(VISIBLE, "p") + NOT_PRIVATE;
+        // two forms so that each uses its index (board_post_list_idx, board_post_global_idx)
+        String where = " FROM board_post p WHERE " + (courseId == null ? "p.course_id IS NULL" : "p.course_id = :course")
+                + " AND p.board = :board" + String.format(VISIBLE, "p") + NOT_PRIVATE;
         var items = bindReader(db.sql("SELECT p.*" + where + " ORDER BY " + page.orderBy("p.id") + " LIMIT " + page.size()
-                + " OFFSET " + page.offset()), reader).bind("course", Parameter.fromOrEmpty(courseId, UUID.class))
-                .bind("board", board.name());
-        var count = bindReader(db.sql("SELECT count(*) AS total" + where), reader)
-                .bind("course", Parameter.fromOrEmpty(courseId, UUID.class)).bind("board", board.name());
+                + " OFFSET " + page.offset()), reader).bind("board", board.name());
+        var count = bindReader(db.sql("SELECT count(*) AS total" + where), reader).bind("board", board.name());
+        if (courseId != null) {
+            items = items.bind("course", courseId);
+            count = count.bind("course", courseId);
+        }
         return Mono.zip(items.map((row, meta) -> post(row)).all().collectList(),
                 count.map((row, meta) -> row.get("total", Long.class)).one()).map(t -> new Page<>(t.getT1(), t.getT2()));
     }

@@ -19,12 +19,15 @@ import java.util.stream.Collectors;
  *       lies in an allowed network. One suspicion per address, day (Asia/Seoul) and set of accounts.</li>
  *   <li>{@link FlagKind#TWO_DEVICES}: a session ended with {@code CONCURRENT_SESSION} (heartbeat ends the first
  *       session when the account starts a second), and the account's other session started within {@code window}
- *       before that end from a different device. One suspicion per ended session.</li>
+ *       before that end (the latest such start) from a different device. One suspicion per ended session.</li>
  * </ul>
  */
 public final class ProxyStudyDetector {
 
     public static final String CONCURRENT_SESSION = "CONCURRENT_SESSION";
+
+    /** Heartbeat ends the first session as the second starts: the second's start is at (or a moment around) the end. */
+    static final Duration END_SLACK = Duration.ofSeconds(5);
 
     private final Duration window;
     private final List<Cidr> allowed;
@@ -90,7 +93,7 @@ public final class ProxyStudyDetector {
                     .filter(s -> s.started() && s.sessionId().equals(end.sessionId())).findFirst().orElse(null);
             SessionSighting other = sorted.stream()
                     .filter(s -> s.started() && s.accountId().equals(end.accountId()) && !s.sessionId().equals(end.sessionId())
-                            && !s.at().isAfter(end.at().plusSeconds(60)) && !s.at().isBefore(end.at().minus(window)))
+                            && !s.at().isAfter(end.at().plus(END_SLACK)) && !s.at().isBefore(end.at().minus(window)))
                     .reduce((a, b) -> b).orElse(null);
             if (other == null) {
                 continue;
