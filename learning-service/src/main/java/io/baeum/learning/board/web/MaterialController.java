@@ -65,7 +65,7 @@ class MaterialController {
                 request.metadata(p.total())));
     }
 
-    @PostMapping(path = "/api/v1/boards/courses/{courseId}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/api/v1/boards/courses/{courseId}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ApiResponse<MaterialView>> upload(@PathVariable UUID courseId, @AuthenticationPrincipal VerifiedAccessToken caller,
             @RequestBody Mono<MultiValueMap<String, Part>> form) {
