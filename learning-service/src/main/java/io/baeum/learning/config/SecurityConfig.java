@@ -24,7 +24,7 @@ import io.baeum.common.security.SessionRevocationCheck;
 class SecurityConfig {
 
     static final String[] AUTHENTICATED = {
-            "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**"};
+            "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**", "/api/v1/boards/**"};
     static final String ADMIN = "/api/v1/admin/**";
     static final String VERIFICATION = "/api/v1/certificates/*/verification";
     static final String INSTRUCTOR = "/api/v1/instructor/**";
