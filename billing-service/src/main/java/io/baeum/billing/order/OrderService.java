@@ -79,6 +79,17 @@ public class OrderService {
                 .doOnNext(o -> meters.counter("baeum.billing.orders", "outcome", "placed").increment());
     }
 
+    /** Any account's order (for admins). */
+    public Mono<Order> order(UUID orderId) {
+        return orders.find(orderId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("ORDER_NOT_FOUND", "no order " + orderId)));
+    }
+
+    /** The account's latest orders (at most 200), newest first. */
+    public Flux<Order> ofAccount(String accountId) {
+        return orders.ofAccount(accountId);
+    }
+
     public Mono<Order> ownOrder(UUID orderId, String accountId) {
         return orders.find(orderId)
                 .filter(o -> o.accountId().equals(accountId))

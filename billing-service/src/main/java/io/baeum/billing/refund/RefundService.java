@@ -13,6 +13,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baeum.billing.catalogue.persistence.CatalogueStore;
@@ -149,8 +150,18 @@ public class RefundService {
                 .doOnNext(r -> meters.counter("baeum.billing.refunds", "outcome", "completed").increment());
     }
 
+    /** The account's refunds (at most 200), newest first. */
+    public Flux<Refund> ofAccount(String accountId) {
+        return refunds.ofAccount(accountId);
+    }
+
+    /** Every refund of the order, oldest first. */
+    public Flux<Refund> ofOrder(UUID orderId) {
+        return refunds.ofOrder(orderId);
+    }
+
     /** Open refunds; {@code overdueOnly}: those past the deadline (refreshes the gauge). */
-    public reactor.core.publisher.Flux<Refund> open(boolean overdueOnly) {
+    public Flux<Refund> open(boolean overdueOnly) {
         Instant due = clock.instant().minus(properties.refunds().dueWithin());
         refreshOverdue().subscribe();
         return refunds.open(overdueOnly ? due : null);

@@ -76,6 +76,10 @@ public class RefundStore {
                 .map(RefundStore::refund).all();
     }
 
+    public Flux<Refund> ofOrder(UUID orderId) {
+        return db.sql("SELECT * FROM refund WHERE order_id = :o ORDER BY requested_at").bind("o", orderId).map(RefundStore::refund).all();
+    }
+
     /** Refunds still open; with {@code dueBefore}, only those requested before it (overdue). */
     public Flux<Refund> open(@Nullable Instant dueBefore) {
         var spec = db.sql("SELECT * FROM refund WHERE status = 'REQUESTED'" + (dueBefore == null ? "" : " AND requested_at < :due")
