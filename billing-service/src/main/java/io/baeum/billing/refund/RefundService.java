@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import io.baeum.billing.catalogue.persistence.CatalogueStore;
 import io.baeum.billing.config.BillingProperties;
+import io.baeum.billing.order.domain.CourseMonthAmount;
 import io.baeum.billing.order.domain.Order;
 import io.baeum.billing.order.domain.OrderLine;
 import io.baeum.billing.order.persistence.OrderStore;
@@ -148,6 +150,11 @@ public class RefundService {
                 })
                 .as(tx::transactional)
                 .doOnNext(r -> meters.counter("baeum.billing.refunds", "outcome", "completed").increment());
+    }
+
+    /** Completed refunds by month (in {@code zone}) and course, completed in [{@code from}, {@code to}). */
+    public Flux<CourseMonthAmount> refundsByMonth(Instant from, Instant to, ZoneId zone) {
+        return refunds.refundsByMonth(from, to, zone);
     }
 
     /** The account's refunds (at most 200), newest first. */
