@@ -1,4 +1,0 @@
-@NullMarked
-package io.baeum.billing.revenue.persistence;
-
-import org.jspecify.annotations.NullMarked;
