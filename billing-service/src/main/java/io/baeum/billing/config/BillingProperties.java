@@ -1,6 +1,7 @@
 package io.baeum.billing.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param portone  the payment provider
  * @param sweep    the reconciliation sweep of pending orders
  * @param refunds  refund policy
+ * @param receipts the printable receipts
  */
 @Validated
 @ConfigurationProperties("baeum.billing")
@@ -34,7 +36,8 @@ public record BillingProperties(
         @DefaultValue @Valid Events events,
         @DefaultValue @Valid PortOne portone,
         @DefaultValue @Valid Sweep sweep,
-        @DefaultValue @Valid Refunds refunds) {
+        @DefaultValue @Valid Refunds refunds,
+        @DefaultValue @Valid Receipts receipts) {
 
     /**
      * @param queue           this service's domain-event queue (learning's catalogue and progress events)
@@ -102,5 +105,14 @@ public record BillingProperties(
     public record Refunds(
             @DefaultValue("false") boolean autoApprove,
             @DefaultValue("5d") @NotNull Duration dueWithin) {
+    }
+
+    /**
+     * @param font       a TrueType font with Hangul, embedded (subset) in PDF receipts (Debian: fonts-nanum)
+     * @param issuer     who issues the receipt (printed on it)
+     */
+    public record Receipts(
+            @DefaultValue("/usr/share/fonts/truetype/nanum/NanumGothic.ttf") @NotNull Path font,
+            @DefaultValue("Baeum 원격훈련") @NotBlank String issuer) {
     }
 }

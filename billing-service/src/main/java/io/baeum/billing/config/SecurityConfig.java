@@ -25,6 +25,7 @@ class SecurityConfig {
     static final String ADMIN = "/api/v1/admin/billing/**";
     static final String[] AUTHENTICATED = {"/api/v1/billing/cart", "/api/v1/billing/cart/**",
             "/api/v1/billing/orders", "/api/v1/billing/orders/**", "/api/v1/billing/refunds", "/api/v1/billing/refunds/**",
+            "/api/v1/billing/receipts",
             "/api/v1/billing/sandbox/**"};
 
     @Bean

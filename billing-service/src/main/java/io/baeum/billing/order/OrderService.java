@@ -2,6 +2,8 @@ package io.baeum.billing.order;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import io.baeum.billing.cart.CartService;
 import io.baeum.billing.config.BillingProperties;
+import io.baeum.billing.order.domain.CourseMonthAmount;
 import io.baeum.billing.order.domain.Order;
 import io.baeum.billing.order.persistence.OrderStore;
 import io.baeum.billing.payment.domain.PaymentGateway;
@@ -79,6 +82,22 @@ public class OrderService {
                 .doOnNext(o -> meters.counter("baeum.billing.orders", "outcome", "placed").increment());
     }
 
+    /** Any account's order (for admins). */
+    public Mono<Order> order(UUID orderId) {
+        return orders.find(orderId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("ORDER_NOT_FOUND", "no order " + orderId)));
+    }
+
+    /** Sales by month (in {@code zone}) and course of payments in [{@code from}, {@code to}). */
+    public Flux<CourseMonthAmount> salesByMonth(Instant from, Instant to, ZoneId zone) {
+        return orders.salesByMonth(from, to, zone);
+    }
+
+    /** The account's latest orders (at most 200), newest first. */
+    public Flux<Order> ofAccount(String accountId) {
+        return orders.ofAccount(accountId);
+    }
+
     public Mono<Order> ownOrder(UUID orderId, String accountId) {
         return orders.find(orderId)
                 .filter(o -> o.accountId().equals(accountId))
@@ -107,7 +126,7 @@ public class OrderService {
     }
 
     /** Payment ids of orders pending since before {@code before}, least recently checked first. */
-    public Flux<String> pendingPaymentIds(java.time.Instant before, int limit) {
+    public Flux<String> pendingPaymentIds(Instant before, int limit) {
         return orders.pendingPaymentIds(before, limit);
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,10 +14,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baeum.billing.catalogue.persistence.CatalogueStore;
 import io.baeum.billing.config.BillingProperties;
+import io.baeum.billing.order.domain.CourseMonthAmount;
 import io.baeum.billing.order.domain.Order;
 import io.baeum.billing.order.domain.OrderLine;
 import io.baeum.billing.order.persistence.OrderStore;
@@ -149,8 +152,23 @@ public class RefundService {
                 .doOnNext(r -> meters.counter("baeum.billing.refunds", "outcome", "completed").increment());
     }
 
+    /** Completed refunds by month (in {@code zone}) and course, completed in [{@code from}, {@code to}). */
+    public Flux<CourseMonthAmount> refundsByMonth(Instant from, Instant to, ZoneId zone) {
+        return refunds.refundsByMonth(from, to, zone);
+    }
+
+    /** The account's refunds (at most 200), newest first. */
+    public Flux<Refund> ofAccount(String accountId) {
+        return refunds.ofAccount(accountId);
+    }
+
+    /** Every refund of the order, oldest first. */
+    public Flux<Refund> ofOrder(UUID orderId) {
+        return refunds.ofOrder(orderId);
+    }
+
     /** Open refunds; {@code overdueOnly}: those past the deadline (refreshes the gauge). */
-    public reactor.core.publisher.Flux<Refund> open(boolean overdueOnly) {
+    public Flux<Refund> open(boolean overdueOnly) {
         Instant due = clock.instant().minus(properties.refunds().dueWithin());
         refreshOverdue().subscribe();
         return refunds.open(overdueOnly ? due : null);

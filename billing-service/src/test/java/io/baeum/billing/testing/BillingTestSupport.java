@@ -84,6 +84,15 @@ public final class BillingTestSupport {
         }
     }
 
+    /** Runs statements (test data seeded straight into the tables). */
+    public void execute(String sql) {
+        try (Connection c = infra.database().connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String text(String sql) {
         try (Connection c = infra.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;

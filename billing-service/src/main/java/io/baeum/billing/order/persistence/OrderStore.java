@@ -2,6 +2,8 @@ package io.baeum.billing.order.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baeum.billing.catalogue.domain.CatalogueCohort;
+import io.baeum.billing.order.domain.CourseMonthAmount;
 import io.baeum.billing.order.domain.Order;
 import io.baeum.billing.order.domain.OrderLine;
 
@@ -69,6 +72,23 @@ public class OrderStore {
                         + "ORDER BY coalesce(last_checked_at, created_at) LIMIT :limit")
                 .bind("before", olderThan).bind("limit", limit)
                 .map(row -> row.get("payment_id", String.class)).all();
+    }
+
+    /**
+     * Sales of paid orders by the month they were paid in {@code zone} and course, for payments in
+     * [{@code from}, {@code to}).
+     */
+    public Flux<CourseMonthAmount> salesByMonth(Instant from, Instant to, ZoneId zone) {
+        return db.sql("SELECT to_char(o.paid_at AT TIME ZONE :zone, 'YYYY-MM') AS m, l.course_id, max(l.course_title) AS title, "
+                        + "sum(l.price) AS amount FROM purchase_order o JOIN order_line l ON l.order_id = o.id "
+                        + "WHERE o.status = 'PAID' AND o.paid_at >= :from AND o.paid_at < :to GROUP BY 1, 2")
+                .bind("zone", zone.getId()).bind("from", from).bind("to", to)
+                .map(OrderStore::courseMonth).all();
+    }
+
+    private static CourseMonthAmount courseMonth(Readable row) {
+        return new CourseMonthAmount(YearMonth.parse(row.get("m", String.class)), row.get("course_id", UUID.class),
+                row.get("title", String.class), ((Number) row.get("amount")).longValue());
     }
 
     /** Moves a PENDING order to {@code to}; emits whether it moved. */

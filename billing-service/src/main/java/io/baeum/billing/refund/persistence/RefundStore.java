@@ -1,6 +1,8 @@
 package io.baeum.billing.refund.persistence;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.baeum.billing.order.domain.CourseMonthAmount;
 import io.baeum.billing.refund.domain.Refund;
 
 /** The {@code refund} table. */
@@ -74,6 +77,20 @@ public class RefundStore {
     public Flux<Refund> ofAccount(String accountId) {
         return db.sql("SELECT * FROM refund WHERE account_id = :a ORDER BY requested_at DESC LIMIT 200").bind("a", accountId)
                 .map(RefundStore::refund).all();
+    }
+
+    public Flux<Refund> ofOrder(UUID orderId) {
+        return db.sql("SELECT * FROM refund WHERE order_id = :o ORDER BY requested_at").bind("o", orderId).map(RefundStore::refund).all();
+    }
+
+    /** Completed refunds by the month they completed in {@code zone} and course, for completions in [{@code from}, {@code to}). */
+    public Flux<CourseMonthAmount> refundsByMonth(Instant from, Instant to, ZoneId zone) {
+        return db.sql("SELECT to_char(r.completed_at AT TIME ZONE :zone, 'YYYY-MM') AS m, l.course_id, max(l.course_title) AS title, "
+                        + "sum(r.amount) AS amount FROM refund r JOIN order_line l ON l.order_id = r.order_id AND l.cohort_id = r.cohort_id "
+                        + "WHERE r.status = 'COMPLETED' AND r.completed_at >= :from AND r.completed_at < :to GROUP BY 1, 2")
+                .bind("zone", zone.getId()).bind("from", from).bind("to", to)
+                .map(row -> new CourseMonthAmount(YearMonth.parse(row.get("m", String.class)), row.get("course_id", UUID.class),
+                        row.get("title", String.class), ((Number) row.get("amount")).longValue())).all();
     }
 
     /** Refunds still open; with {@code dueBefore}, only those requested before it (overdue). */

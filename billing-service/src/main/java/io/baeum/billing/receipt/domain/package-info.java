@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.receipt.domain;
+
+import org.jspecify.annotations.NullMarked;

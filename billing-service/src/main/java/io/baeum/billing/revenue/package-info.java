@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.revenue;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.baeum.billing.revenue.web;
+
+import org.jspecify.annotations.NullMarked;
