@@ -50,6 +50,10 @@ public class EnrollmentService {
     public record Payment(String orderId, String accountId, UUID cohortId) {
     }
 
+    /** What billing says was refunded. */
+    public record Refund(String orderId, String accountId, UUID cohortId, String refundId) {
+    }
+
     public Mono<Enrollment> apply(UUID cohortId, String accountId) {
         return inCohort(cohortId, cohort -> store.findLive(cohortId, accountId)
                 .flatMap(existing -> Mono.<Enrollment>error(DomainException.conflict("ALREADY_ENROLLED",
@@ -94,6 +98,17 @@ public class EnrollmentService {
                         .flatMap(e -> update(e.paymentReceived(cohort, payment.orderId(), clock.instant(), active)))
                         .switchIfEmpty(Mono.defer(() -> insert(
                                 Enrollment.paid(cohort, payment.accountId(), payment.orderId(), clock.instant(), active))))));
+    }
+
+    /**
+     * A refund from billing ends the live enrollment its order paid for; one that has already ended (or another
+     * order's enrollment) is left as it is.
+     */
+    public Mono<Void> refunded(Refund refund) {
+        return inCohort(refund.cohortId(), cohort -> store.findLive(cohort.id(), refund.accountId())
+                .filter(e -> refund.orderId().equals(e.paidOrderId()))
+                .flatMap(e -> update(e.cancel("billing", "REFUNDED " + refund.refundId(), clock.instant())))
+                .then());
     }
 
     /** Runs inside the caller's transaction when there is one (the inbox of the event consumer). */

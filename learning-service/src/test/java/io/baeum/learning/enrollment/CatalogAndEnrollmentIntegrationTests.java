@@ -244,6 +244,34 @@ class CatalogAndEnrollmentIntegrationTests {
     }
 
     @Test
+    void aRefundFromBillingEndsThePaidEnrollmentOnce() throws Exception {
+        String course = publishedCourse("Refunded");
+        String cohort = cohort(course, "1기", today, today.plusDays(30), today.minusDays(10), today.plusDays(5), 5);
+        send("""
+                {"specversion":"1.0","id":"%s","type":"io.baeum.billing.EnrollmentPaid.v1","source":"/billing-service",
+                 "subject":"order-9","time":"2026-11-01T00:00:00Z","datacontenttype":"application/json",
+                 "data":{"orderId":"order-9","accountId":"payer-9","cohortId":"%s"}}""".formatted(UUID.randomUUID(), cohort));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM enrollment WHERE account_id = 'payer-9' "
+                + "AND status = 'ACTIVE' AND paid_order_id = 'order-9'") == 1);
+
+        String refund = """
+                {"specversion":"1.0","id":"%s","type":"io.baeum.billing.EnrollmentRefunded.v1","source":"/billing-service",
+                 "subject":"order-9","time":"2026-11-02T00:00:00Z","datacontenttype":"application/json",
+                 "data":{"orderId":"order-9","accountId":"payer-9","cohortId":"%s","refundId":"r-1","amount":50000,
+                         "fullyRefunded":false,"refundedAt":"2026-11-02T00:00:00Z"}}""";
+        send(refund.formatted(UUID.randomUUID(), cohort));
+        send(refund.formatted(UUID.randomUUID(), cohort));   // a second refund of the same order: already ended
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> infra.sqs().visibleMessages("learning-events") == 0
+                && count("SELECT count(*) FROM inbox_event WHERE consumer = 'learning.enrollment-refunded'") == 2);
+        assertThat(count("SELECT count(*) FROM enrollment WHERE account_id = 'payer-9' AND status = 'CANCELLED' "
+                + "AND decision_reason = 'REFUNDED r-1'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM enrollment WHERE account_id = 'payer-9'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE type = 'io.baeum.learning.EnrollmentCancelled.v1' "
+                + "AND payload->>'subject' IN (SELECT id::text FROM enrollment WHERE account_id = 'payer-9')")).isEqualTo(3);
+    }
+
+    @Test
     void enrollmentAndCohortEventsReachTheConsumersQueuesThroughTheOutbox() throws Exception {
         String course = publishedCourse("Events");
         String cohort = cohort(course, "1기", today, today.plusDays(30), today.minusDays(10), today.plusDays(5), 5);
