@@ -12,10 +12,12 @@
 # from /proc/<pid>/stat) and bytes allocated per beat (Micrometer's jvm.gc.memory.allocated from
 # /actuator/prometheus, plus the eden space in use from jstat: allocation since the last collection).
 # HB_BENCH_EMISSION=off: the old measurement, emission off (the backlog only grows in Redis).
+# HB_BENCH_PORT, HB_BENCH_PREFIX: the service's port (18083) and Redis key prefix (bench:hb:).
 # HB_BENCH_NO_BUILD=1: use the jars and classpath already built. HB_BENCH_PHASES="max low open" (default).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 SESSIONS=${1:-2000}; DURATION=${2:-30s}; OUT=heartbeat-service/target/bench; PORT=${HB_BENCH_PORT:-18083}
+PREFIX=${HB_BENCH_PREFIX:-bench:hb:}   # the Redis key prefix of this run (two benchmarks at once need two)
 BENCH=heartbeat-service/src/test/bench
 PHASES=${HB_BENCH_PHASES:-max low open}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk >/dev/null; }
@@ -28,7 +30,7 @@ if [ -z "${HB_BENCH_NO_BUILD:-}" ] || [ ! -s $OUT.cp ]; then
 fi
 rm -rf $OUT; mkdir -p $OUT   # never start from a previous run's app.args (stale JWKS ports)
 # every run starts from an empty bench keyspace (sessions, backlog stream and its consumer group)
-redis-cli --scan --pattern 'bench:hb:*' | xargs -r -n 1000 redis-cli unlink > /dev/null
+redis-cli --scan --pattern "$PREFIX*" | xargs -r -n 1000 redis-cli unlink > /dev/null
 gcc -O2 -o $OUT/openload $BENCH/openload.c
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:progress-contract/target/classes:common-lib/target/classes:common-test/target/classes:$(cat $OUT.cp)"
 PIDS=()
@@ -45,7 +47,8 @@ if [ "${HB_BENCH_EMISSION:-on}" != off ]; then
   fi
   SQS_PID=$(ss -ltnpH "sport = :$(sed 's/.*://' $SQS/sqs.endpoint)" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
   # the queue holds only this run's messages
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" io.baeum.heartbeat.playback.state.BenchDrain "$(cat $SQS/sqs.endpoint)" "$(cat $SQS/sqs.queue)" purge 2> /dev/null
+  curl -sf -o /dev/null -X POST "$(cat $SQS/sqs.endpoint)/" -H 'X-Amz-Target: AmazonSQS.PurgeQueue' \
+    -H 'Content-Type: application/x-amz-json-1.0' -d "{\"QueueUrl\":\"$(cat $SQS/sqs.queue)\"}"
   EMISSION=(--baeum.heartbeat.emission.enabled=true --baeum.heartbeat.emission.queue="$(cat $SQS/sqs.queue)"
     --spring.cloud.aws.sqs.endpoint="$(cat $SQS/sqs.endpoint)" --spring.cloud.aws.credentials.access-key=test
     --spring.cloud.aws.credentials.secret-key=test)
@@ -60,7 +63,7 @@ echo "service JVM options: $HB_BENCH_JAVA_OPTS; emission ${HB_BENCH_EMISSION:-on
 # GC pauses and safepoints go to $OUT/gc.log (asynchronously): a tail spike can be checked against them
 # shellcheck disable=SC2046,SC2086
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $HB_BENCH_JAVA_OPTS -Xlog:async -Xlog:gc,safepoint:file=$OUT/gc.log -jar heartbeat-service/target/heartbeat-service-exec.jar \
-  --server.port=$PORT --baeum.heartbeat.state.key-prefix=bench:hb: "${EMISSION[@]}" \
+  --server.port=$PORT --baeum.heartbeat.state.key-prefix=$PREFIX "${EMISSION[@]}" \
   --logging.level.root=WARN ${HB_BENCH_APP_ARGS:-} $(cat $OUT/app.args) > $OUT/app.log 2>&1 &
 APP=$!; PIDS+=($APP)
 until grep -q READY $OUT/setup.log; do kill -0 $APP || { cat $OUT/app.log; exit 1; }; sleep 1; done
@@ -114,7 +117,7 @@ uptime
 if [ -n "$SQS" ]; then
   echo "== drain and check the queue"
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" io.baeum.heartbeat.playback.state.BenchDrain "$(cat $SQS/sqs.endpoint)" "$(cat $SQS/sqs.queue)" \
-    $OUT/sessions.txt bench:hb: | tee $OUT/drain.txt
+    $OUT/sessions.txt "$PREFIX" | tee $OUT/drain.txt
 fi
 if [ -s $OUT/max.txt ]; then
   awk '/Requests\/sec/ {r = $2} /^ +99%/ {p = $2} /^CPU per beat/ {c = $5; m = $17} END {printf "RESULT heartbeat-service max %.0f beats/s, p99 %s, CPU %s us/beat, alloc %s KB/beat\n", r, p, c, m}' $OUT/max.txt

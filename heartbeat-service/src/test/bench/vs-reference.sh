@@ -4,6 +4,7 @@
 # then heartbeat-service's run.sh (same C for max, open model at 70 %, drain and check), order alternating
 # between rounds. One ElasticMQ (BenchSqs) and the one Redis serve both. Prints each round's ratio and the spread.
 # Usage: heartbeat-service/src/test/bench/vs-reference.sh [rounds=3] [duration=20s] [sessions per phase=2000]
+# HB_BENCH_NO_BUILD=1: use the jars already built; HB_BENCH_PHASES: run.sh's phases (default "max open")
 # Needs cargo and Debian's librust-* crates listed in the reference's README (built offline into
 # heartbeat-service/target/rust-reference from a copy: the reference itself is never changed or built in place).
 set -euo pipefail
@@ -27,8 +28,10 @@ if [ ! -s $REF/bench/keys/jwt-public.pem ]; then
   openssl rsa -in $REF/bench/keys/jwt-private.pem -pubout -out $REF/bench/keys/jwt-public.pem 2>/dev/null
 fi
 # heartbeat-service's jars and classpath (run.sh builds them the same way)
-./mvnw -B -q -pl heartbeat-service -am package dependency:build-classpath -DskipTests -Djacoco.skip=true \
-  -Dmdep.outputFile="$PWD/heartbeat-service/target/bench.cp" -Dmdep.includeScope=test >/dev/null
+if [ -z "${HB_BENCH_NO_BUILD:-}" ] || [ ! -s heartbeat-service/target/bench.cp ]; then
+  ./mvnw -B -q -pl heartbeat-service -am package dependency:build-classpath -DskipTests -Djacoco.skip=true \
+    -Dmdep.outputFile="$PWD/heartbeat-service/target/bench.cp" -Dmdep.includeScope=test >/dev/null
+fi
 rm -rf $OUT; mkdir -p $OUT/sqs
 CP="heartbeat-service/target/test-classes:heartbeat-service/target/classes:progress-contract/target/classes:common-lib/target/classes:common-test/target/classes:$(cat heartbeat-service/target/bench.cp)"
 "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseParallelGC -cp "$CP" io.baeum.heartbeat.bench.BenchSqs "${HB_BENCH_SQS_PORT:-19324}" $OUT/sqs > $OUT/sqs.log 2>&1 &

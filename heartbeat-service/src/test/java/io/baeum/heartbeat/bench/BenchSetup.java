@@ -26,6 +26,11 @@ import io.baeum.heartbeat.support.TestTokens;
 public final class BenchSetup {
 
     public static void main(String[] args) throws Exception {
+        // the JWKS servers' threads would keep a failed setup alive, and the benchmark script waiting for it
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            error.printStackTrace();
+            System.exit(1);
+        });
         String base = args[0];
         int sessions = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
@@ -52,12 +57,20 @@ public final class BenchSetup {
                     .maxRate(4.0).freeSeeking().period(LocalDate.now().minusDays(1), LocalDate.now().plusDays(1))
                     .today(LocalDate.now(java.time.ZoneId.of("Asia/Seoul")), 0, false)
                     .issuedAt(clock.instant()).build());
+            HttpRequest start = HttpRequest.newBuilder(URI.create(base + "/api/v1/playback/sessions"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"grant\":\"" + grant + "\",\"deviceFingerprint\":\"d" + i + "\"}"))
+                    .build();
             HttpResponse<String> response;
             try {
-                response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/playback/sessions"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"grant\":\"" + grant + "\",\"deviceFingerprint\":\"d" + i + "\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                response = http.send(start, HttpResponse.BodyHandlers.ofString());
+                // the service fetches the JWKS on first use (2 s timeout): on a loaded machine that first fetch
+                // may time out and refuse the token; the keys come with a later try
+                for (int attempt = 0; attempt < 30 && (response.statusCode() == 401 || response.statusCode() == 403
+                        || response.statusCode() == 503); attempt++) {
+                    Thread.sleep(1000);
+                    response = http.send(start, HttpResponse.BodyHandlers.ofString());
+                }
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
