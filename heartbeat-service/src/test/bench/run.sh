@@ -114,11 +114,11 @@ if [[ " $PHASES " == *" open "* ]] && [ -s $OUT/max.txt ]; then
   cp $OUT/phase.txt $OUT/open.txt
 fi
 uptime
+if [ -s $OUT/max.txt ]; then
+  awk '/Requests\/sec/ {r = $2} /^ +99%/ {p = $2} /^CPU per beat/ {c = $5; m = $17} END {printf "RESULT heartbeat-service max %.0f beats/s, p99 %s, CPU %s us/beat, alloc %s KB/beat\n", r, p, c, m}' $OUT/max.txt
+fi
 if [ -n "$SQS" ]; then
   echo "== drain and check the queue"
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" io.baeum.heartbeat.playback.state.BenchDrain "$(cat $SQS/sqs.endpoint)" "$(cat $SQS/sqs.queue)" \
     $OUT/sessions.txt "$PREFIX" | tee $OUT/drain.txt
-fi
-if [ -s $OUT/max.txt ]; then
-  awk '/Requests\/sec/ {r = $2} /^ +99%/ {p = $2} /^CPU per beat/ {c = $5; m = $17} END {printf "RESULT heartbeat-service max %.0f beats/s, p99 %s, CPU %s us/beat, alloc %s KB/beat\n", r, p, c, m}' $OUT/max.txt
 fi
