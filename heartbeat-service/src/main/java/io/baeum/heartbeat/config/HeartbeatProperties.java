@@ -54,7 +54,8 @@ public record HeartbeatProperties(@Valid @NotNull Grants grants, @Valid @Default
      * @param queue           the SQS queue (name or URL)
      * @param producerId      this instance's id in batches and as Redis stream consumer ({@code hostname-pid} when blank)
      * @param flushInterval   how often the backlog is flushed
-     * @param maxEventsPerRead events taken from the backlog per read (a full read flushes again at once)
+     * @param maxEventsPerRead events taken from the backlog per read (a full read flushes again at once); the
+     *                         default fills one SendMessageBatch (10 messages of {@code maxEventsPerMessage})
      * @param maxEventsPerMessage events per SQS message at most
      * @param claimIdle       a pending entry idle this long (its reader died or its send failed) is taken over
      * @param sendTimeout     one SendMessageBatch call's timeout
@@ -67,7 +68,7 @@ public record HeartbeatProperties(@Valid @NotNull Grants grants, @Valid @Default
     public record Emission(@DefaultValue("progress-events") @NotBlank String queue,
                            @DefaultValue("") String producerId,
                            @DefaultValue("200ms") @NotNull Duration flushInterval,
-                           @DefaultValue("500") @Positive int maxEventsPerRead,
+                           @DefaultValue("5000") @Positive int maxEventsPerRead,
                            @DefaultValue("500") @Positive int maxEventsPerMessage,
                            @DefaultValue("10s") @NotNull Duration claimIdle,
                            @DefaultValue("5s") @NotNull Duration sendTimeout,

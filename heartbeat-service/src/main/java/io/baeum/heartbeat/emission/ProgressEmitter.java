@@ -75,6 +75,8 @@ public final class ProgressEmitter implements SmartLifecycle {
     private final Timer sendLatency;
     private volatile Mono<String> queueUrl;
     private volatile Disposable loop;
+    /** When the next take-over of stale entries is due ({@link System#nanoTime()}); the first flush does one. */
+    private volatile long nextClaimNanos = System.nanoTime();
 
     /**
      * @param streamKey        the backlog stream
@@ -141,13 +143,22 @@ public final class ProgressEmitter implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    /** One flush: takes over stale entries, then reads and sends new ones until a read comes back short. */
+    /**
+     * One flush: takes over stale entries (at most twice per claim-idle time: an entry is stale only after
+     * that long, so looking every flush would only cost Redis calls), then reads and sends new ones until a
+     * read comes back short.
+     */
     Mono<Void> flush() {
         if (breaker.getState() == CircuitBreaker.State.OPEN) {
             return refreshBacklog();
         }
+        long now = System.nanoTime();
+        boolean claimDue = now - nextClaimNanos >= 0;
+        if (claimDue) {
+            nextClaimNanos = now + settings.claimIdle().toNanos() / 2;
+        }
         return ensureGroup()
-                .then(claimStale().flatMap(this::send))
+                .then(claimDue ? claimStale().flatMap(this::send) : Mono.<Void>empty())
                 .then(readNew().expand(sentCount -> sentCount >= settings.maxEventsPerRead() ? readNew() : Mono.empty())
                         .then())
                 .then(refreshBacklog());
