@@ -629,6 +629,35 @@ await journey('the chatbot streams an answer with citations, and says so when th
   await shot(page, '36-chatbot-not-found');
 });
 
+await journey('the study assistant on the course page answers from that course\'s materials', async () => {
+  const page = state.traineePage;
+  if (!page || !state.courseId) throw new Error('needs the trainee and course of the earlier journeys');
+  const adminToken = await tokenOf(demo.ADMIN);
+  // learning does not send course and lesson texts to rag-service yet: a course material by the admin API
+  const material = await api('POST', '/api/v1/admin/chatbot/documents', { kind: 'MATERIAL', courseId: state.courseId,
+    title: `1차시 작업장 안전수칙 교안 ${RUN}`, mediaType: 'text/markdown',
+    body: '# 작업장 안전수칙\n\n작업 전에는 안전모와 안전화를 반드시 착용합니다. 통로에는 물건을 두지 않고 정리정돈을 합니다.\n\n'
+      + '# 비상 시 대피\n\n화재가 나면 비상구 표지(녹색)를 따라 계단으로 대피합니다. 엘리베이터는 사용하지 않습니다.\n' }, adminToken);
+  await until('the material indexed', async () => (await api('GET', `/api/v1/admin/chatbot/documents/${material.id}`, undefined, adminToken)).status === 'INDEXED', 60000, 1000);
+  await page.bringToFront();
+  await page.goto(BASE + '/classroom');
+  await page.locator('[data-testid=classroom-card] a.btn').first().click();
+  await page.locator('[data-testid=lessons]').waitFor();
+  await page.click('[data-testid=assistant-toggle]');
+  const panel = page.locator('[data-testid=chat-study]');
+  // rag-service learns the enrolment from learning's events: ask until it lets the trainee in
+  await until('an answer with citations', async () => {
+    await panel.locator('[data-testid=chat-input]').fill('화재가 나면 어디로 대피하나요?');
+    await panel.locator('[data-testid=chat-input]').press('Enter');
+    await until('the answer finished', async () => (await panel.locator('[data-testid=chat-send], [data-testid=chat-input]:focus').count()) > 0
+      && (await panel.locator('.chat-turn').last().locator('[data-testid=chat-citations], [data-testid=error], [data-testid=chat-not-found]').count()) > 0, 30000, 500);
+    return (await panel.locator('.chat-turn').last().locator('[data-testid=chat-citations]').count()) > 0;
+  }, 60000, 3000);
+  const answer = await panel.locator('.chat-turn').last().textContent();
+  if (!answer.includes('비상구')) throw new Error(`answer ${answer}`);
+  await shot(page, '37-study-assistant');
+});
+
 await journey('the demo accounts reach their three dashboards', async () => {
   const { context: fresh } = await startBrowser('demo');
   for (const [role, path, name] of [['ADMIN', '/admin', '17-demo-admin'], ['INSTRUCTOR', '/instructor', '18-demo-instructor'], ['TRAINEE', '/classroom', '19-demo-trainee']]) {

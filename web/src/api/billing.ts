@@ -11,7 +11,7 @@ export interface OrderView {
 }
 export interface RefundQuote { amount: number; method: string; explanation: string }
 export interface RefundView {
-  id: string; orderId: string; cohortId: string; amount: number; method: string; explanation: string; reason: string;
+  id: string; orderId: string; cohortId: string; accountId: string; amount: number; method: string; explanation: string; reason: string;
   status: string; requestedAt: string; decidedAt: string | null; completedAt: string | null; receiptUrl: string | null;
 }
 
@@ -32,4 +32,16 @@ export const billing = {
   sandboxPay: (paymentId: string, totalAmount: number, currency: string, fail = false) =>
     post<{ paymentId: string; status: string; totalAmount: number | null }>(`/api/v1/billing/sandbox/payments/${encodeURIComponent(paymentId)}`,
       { totalAmount, currency, fail }),
+};
+
+export interface RevenueRow {
+  month: string; courseId: string; courseTitle: string; gross: number; refunds: number; net: number;
+  previousYearNet: number; yoyPercent: number | null;
+}
+
+export const billingAdmin = {
+  refunds: (overdue: boolean) => get<RefundView[]>(`/api/v1/admin/billing/refunds?overdue=${overdue}`),
+  approve: (id: string) => post<RefundView>(`/api/v1/admin/billing/refunds/${id}/approve`, {}),
+  reject: (id: string, reason: string) => post<RefundView>(`/api/v1/admin/billing/refunds/${id}/reject`, { reason }),
+  revenue: (year: number) => get<RevenueRow[]>(`/api/v1/admin/billing/revenue?year=${year}`),
 };

@@ -67,7 +67,6 @@ export function ChatPanel({ channel, courseId, title }: { channel: Channel; cour
               {turn.refusal ? <p className="alert alert-warn" data-testid="chat-refusal">{turn.refusal.message}</p> : null}
               {turn.answer ? <p className="chat-text">{turn.answer}</p> : turn.streaming ? <p className="muted">{t('chat.thinking')}</p> : null}
               {turn.mode === 'NO_ANSWER' ? <p className="hint" data-testid="chat-not-found">{t('chat.notFound')}</p> : null}
-              {turn.mode === 'EXTRACTIVE' ? <p className="hint">{t('chat.extractive')}</p> : null}
               {turn.citations.length > 0 ? (
                 <ol className="citations" data-testid="chat-citations" aria-label={t('chat.sources')}>
                   {turn.citations.map((c) => (
