@@ -129,6 +129,24 @@ export async function upload<T>(path: string, file: File | Blob, fileName?: stri
   form.append('file', file, fileName ?? (file instanceof File ? file.name : 'file'));
   return (await request<T>('POST', path, { form })).data;
 }
+/**
+ * Fetches a file with the bearer token and hands it to the browser as a download (an .xlsx template,
+ * an HTML receipt: saved, never rendered under the app's origin).
+ */
+export async function download(path: string, fileName: string, accept = '*/*'): Promise<void> {
+  const response = await authorizedFetch('GET', path, { accept });
+  if (!response.ok) {
+    let body: Envelope<unknown> | null = null;
+    try { body = (await response.json()) as Envelope<unknown>; } catch { body = null; }
+    throw new ApiError(response.status, body?.error ?? undefined);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 export async function del<T>(path: string, options?: RequestOptions): Promise<T> {
   return (await request<T>('DELETE', path, options)).data;
 }

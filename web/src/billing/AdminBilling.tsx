@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { billingAdmin, type RefundView } from '../api/billing';
-import { ErrorBox, Loading, useAsync } from '../components/common';
+import { ErrorBox, Loading, formatDateTime, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from '../exams/MyExams';
 import { formatWon } from './payment';
 
 /** 환불·매출 (admin): open refund requests (제23조: within 5 days; overdue filter), approve or reject; revenue by month and course. */

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { billing, type OrderLine, type OrderView, type RefundQuote, type RefundView } from '../api/billing';
-import { ApiError, authorizedFetch } from '../api/http';
-import { ErrorBox, Loading, useAsync } from '../components/common';
+import { download } from '../api/http';
+import { ErrorBox, Loading, formatDateTime, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from '../exams/MyExams';
 import { formatWon } from './payment';
 
 /** 결제 내역: orders with their status and receipts; a refund shows the server's RefundQuote before it is requested. */
@@ -14,17 +13,10 @@ export default function Orders() {
     return { orders, refunds };
   }, []);
   const [error, setError] = useState<unknown>(null);
-  const receipt = async (order: OrderView) => {
+  // a download: the receipt is the service's own HTML, not a page of this app (its CSP stays strict)
+  const receipt = (order: OrderView) => {
     setError(null);
-    const response = await authorizedFetch('GET', billing.receiptPath(order.id), { accept: 'text/html' });
-    if (!response.ok) { setError(new ApiError(response.status, undefined)); return; }
-    // a download: the receipt is the service's own HTML, not a page of this app (its CSP stays strict)
-    const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `receipt-${order.id}.html`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(billing.receiptPath(order.id), `receipt-${order.id}.html`, 'text/html').catch(setError);
   };
   if (data.loading && !data.data) return <Loading />;
   const refunds = data.data?.refunds ?? [];

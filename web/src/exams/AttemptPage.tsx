@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { exams, type AttemptQuestion, type AttemptView } from '../api/exams';
-import { ErrorBox, Loading } from '../components/common';
+import { ErrorBox, Loading, formatDateTime } from '../components/common';
 import { useI18n } from '../i18n/i18n';
 import { formatCountdown, secondsLeft, sequence, serverOffset } from './clock';
-import { formatDateTime } from './MyExams';
 
 type Answer = { choices?: number[]; text?: string };
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { grading, type PendingGrade } from '../api/exams';
-import { ErrorBox, Loading, Pager, useAsync } from '../components/common';
+import { ErrorBox, Loading, Pager, formatDateTime, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from './MyExams';
 
 function answerText(p: PendingGrade): string {
   const a = p.answer ?? {};

@@ -2,16 +2,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/http';
 import { exams, type AttemptSummary, type EvaluationSummary } from '../api/exams';
-import { ErrorBox, Loading, useAsync } from '../components/common';
+import { ErrorBox, Loading, formatDateTime, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
 import { verifyIdentity } from '../pages/MyPage';
 import { evaluationState } from './clock';
 
-function formatDateTime(value: string | null, lang: string): string {
-  if (!value) return '—';
-  return new Date(value).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' });
-}
-export { formatDateTime };
 
 /** 시험·과제: the evaluations of my active courses with their state, my attempts and results. */
 export default function MyExams() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { admin } from '../api/endpoints';
-import { ApiError, authorizedFetch } from '../api/http';
+import { ApiError, download } from '../api/http';
 import { questionBank, type ImportReport } from '../api/exams';
 import { ErrorBox, Loading, Pager, ProgressBar, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
@@ -17,16 +17,7 @@ export default function QuestionBank() {
   const [error, setError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
 
-  const template = async () => {
-    const response = await authorizedFetch('GET', questionBank.templateUrl, { accept: '*/*' });
-    if (!response.ok) { setError(new ApiError(response.status, undefined)); return; }
-    const url = URL.createObjectURL(await response.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'question-bank-template.xlsx';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const template = () => download(questionBank.templateUrl, 'question-bank-template.xlsx').catch(setError);
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     setUploading(true);
