@@ -18,6 +18,12 @@ const EnrollmentLessons = lazy(() => import('./pages/EnrollmentLessons'));
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
 const InstructorHome = lazy(() => import('./pages/Instructor'));
 const AdminRoutes = lazy(() => import('./pages/admin/AdminRoutes'));
+const MyExams = lazy(() => import('./exams/MyExams'));
+const AttemptPage = lazy(() => import('./exams/AttemptPage'));
+const Cart = lazy(() => import('./billing/Cart'));
+const Checkout = lazy(() => import('./billing/Checkout'));
+const Orders = lazy(() => import('./billing/Orders'));
+const SupportPage = lazy(() => import('./chatbot/SupportPage'));
 
 function RequireRole({ roles, children }: { roles?: string[]; children: ReactNode }) {
   const claims = useClaims();
@@ -51,6 +57,9 @@ function Header() {
         <nav className="mainnav" aria-label={t('nav.main')}>
           <NavLink to="/courses">{t('nav.catalog')}</NavLink>
           {roles.includes('TRAINEE') ? <NavLink to="/classroom">{t('nav.classroom')}</NavLink> : null}
+          {roles.includes('TRAINEE') ? <NavLink to="/exams">{t('nav.exams')}</NavLink> : null}
+          {claims ? <NavLink to="/orders">{t('nav.orders')}</NavLink> : null}
+          {claims ? <NavLink to="/support">{t('nav.support')}</NavLink> : null}
           {roles.includes('INSTRUCTOR') ? <NavLink to="/instructor">{t('nav.instructor')}</NavLink> : null}
           {roles.includes('ADMIN') ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         </nav>
@@ -59,6 +68,7 @@ function Header() {
             aria-label={t('nav.language')}>{lang === 'ko' ? 'English' : '한국어'}</button>
           {claims ? (
             <>
+              <NavLink to="/cart" className="btn btn-ghost btn-small" data-testid="nav-cart">{t('nav.cart')}</NavLink>
               <NavLink to="/me" className="btn btn-ghost btn-small">{t('nav.mypage')}</NavLink>
               <button type="button" className="btn btn-small" onClick={logOut} data-testid="logout">{t('nav.logout')}</button>
             </>
@@ -101,6 +111,12 @@ export function App() {
             <Route path="/classroom" element={<RequireRole roles={['TRAINEE']}><Classroom /></RequireRole>} />
             <Route path="/classroom/:enrollmentId" element={<RequireRole roles={['TRAINEE']}><EnrollmentLessons /></RequireRole>} />
             <Route path="/classroom/:enrollmentId/lessons/:lessonId" element={<RequireRole roles={['TRAINEE']}><PlayerPage /></RequireRole>} />
+            <Route path="/exams" element={<RequireRole roles={['TRAINEE']}><MyExams /></RequireRole>} />
+            <Route path="/exams/attempts/:attemptId" element={<RequireRole roles={['TRAINEE']}><AttemptPage /></RequireRole>} />
+            <Route path="/cart" element={<RequireRole><Cart /></RequireRole>} />
+            <Route path="/checkout/:orderId" element={<RequireRole><Checkout /></RequireRole>} />
+            <Route path="/orders" element={<RequireRole><Orders /></RequireRole>} />
+            <Route path="/support" element={<RequireRole><SupportPage /></RequireRole>} />
             <Route path="/instructor/*" element={<RequireRole roles={['INSTRUCTOR', 'ADMIN']}><InstructorHome /></RequireRole>} />
             <Route path="/admin/*" element={<RequireRole roles={['ADMIN']}><AdminRoutes /></RequireRole>} />
             <Route path="*" element={<NotFound />} />

@@ -16,13 +16,16 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly fieldErrors: FieldError[];
-  constructor(status: number, body: Partial<ApiErrorBody> | undefined) {
+  /** The envelope's data on a failure, when the service sends one (e.g. an import's per-row report). */
+  readonly data: unknown;
+  constructor(status: number, body: Partial<ApiErrorBody> | undefined, data: unknown = null) {
     super(body?.detail ?? body?.title ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.code ?? 'HTTP_' + status;
     this.title = body?.title ?? `HTTP ${status}`;
     this.detail = body?.detail ?? '';
     this.fieldErrors = body?.fieldErrors ?? [];
+    this.data = data;
   }
 }
 
@@ -56,22 +59,30 @@ async function doRefresh(): Promise<boolean> {
   return true;
 }
 
-export interface RequestOptions { body?: unknown; token?: string | null; anonymous?: boolean }
+export interface RequestOptions {
+  body?: unknown; token?: string | null; anonymous?: boolean;
+  /** multipart body (file uploads); sent instead of {@code body} */
+  form?: FormData;
+  /** what the answer is (default JSON; the chatbot asks for text/event-stream) */
+  accept?: string;
+  signal?: AbortSignal;
+}
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': currentLanguage() };
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   const token = options.token !== undefined ? options.token : options.anonymous ? null : session.accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   return fetch(path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    signal: options.signal,
   });
 }
 
-/** Calls the API; on 401 refreshes once (shared) and retries, else reports the lost session. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
+/** Sends with the bearer token; on 401 refreshes once (shared) and retries, else reports the lost session. */
+export async function authorizedFetch(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const usedToken = options.token !== undefined ? options.token : session.accessToken();
   let response = await send(method, path, options);
   if (response.status === 401 && usedToken && options.token === undefined && !options.anonymous) {
@@ -85,6 +96,12 @@ export async function request<T>(method: string, path: string, options: RequestO
       onSessionLost?.();
     }
   }
+  return response;
+}
+
+/** Calls the API (see {@link authorizedFetch}) and unwraps the envelope; failures throw {@link ApiError}. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Envelope<T>> {
+  const response = await authorizedFetch(method, path, options);
   let body: Envelope<T> | null = null;
   try {
     body = (await response.json()) as Envelope<T>;
@@ -92,7 +109,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     body = null;
   }
   if (!response.ok || !body || !body.success) {
-    throw new ApiError(response.status, body?.error ?? undefined);
+    throw new ApiError(response.status, body?.error ?? undefined, body?.data ?? null);
   }
   return body;
 }
@@ -105,6 +122,30 @@ export async function post<T>(path: string, body?: unknown, options?: RequestOpt
 }
 export async function put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
   return (await request<T>('PUT', path, { ...options, body })).data;
+}
+/** A multipart upload of one file as the part {@code file}. */
+export async function upload<T>(path: string, file: File | Blob, fileName?: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName ?? (file instanceof File ? file.name : 'file'));
+  return (await request<T>('POST', path, { form })).data;
+}
+/**
+ * Fetches a file with the bearer token and hands it to the browser as a download (an .xlsx template,
+ * an HTML receipt: saved, never rendered under the app's origin).
+ */
+export async function download(path: string, fileName: string, accept = '*/*'): Promise<void> {
+  const response = await authorizedFetch('GET', path, { accept });
+  if (!response.ok) {
+    let body: Envelope<unknown> | null = null;
+    try { body = (await response.json()) as Envelope<unknown>; } catch { body = null; }
+    throw new ApiError(response.status, body?.error ?? undefined);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 export async function del<T>(path: string, options?: RequestOptions): Promise<T> {
   return (await request<T>('DELETE', path, options)).data;

@@ -84,6 +84,12 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   return date.toLocaleDateString(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
 }
 
+/** Date and time in Seoul, e.g. 2026. 12. 3. 오후 3:05. */
+export function formatDateTime(value: string | null | undefined, lang: string): string {
+  if (!value) return '—';
+  return new Date(value).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' });
+}
+
 export function formatMinutes(millis: number, t: (k: string, v?: Record<string, string | number>) => string): string {
   const seconds = Math.floor(millis / 1000);
   return t('common.minutesSeconds', { m: Math.floor(seconds / 60), s: seconds % 60 });

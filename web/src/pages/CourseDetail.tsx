@@ -12,6 +12,7 @@ export function CourseDetail() {
   const outline = useAsync(() => catalog.outline(courseId), [courseId]);
   const cohorts = useAsync(() => catalog.cohorts(courseId), [courseId]);
   const [applied, setApplied] = useState<string | null>(null);
+  const [carted, setCarted] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const apply = async (cohortId: string) => {
     if (!claims) { navigate(`/login?next=${encodeURIComponent(`/courses/${courseId}`)}`); return; }
@@ -19,6 +20,15 @@ export function CourseDetail() {
     try {
       await learning.apply(cohortId);
       setApplied(cohortId);
+    } catch (e) { setError(e); }
+  };
+  const addToCart = async (cohortId: string) => {
+    if (!claims) { navigate(`/login?next=${encodeURIComponent(`/courses/${courseId}`)}`); return; }
+    setError(null);
+    try {
+      const { billing } = await import('../api/billing');
+      await billing.addToCart(cohortId);
+      setCarted(cohortId);
     } catch (e) { setError(e); }
   };
   if (outline.loading && !outline.data) return <Loading />;
@@ -59,6 +69,7 @@ export function CourseDetail() {
           <h2>{t('course.cohorts')}</h2>
           <ErrorBox error={cohorts.error || error} />
           {applied ? <p className="alert alert-ok" role="status" data-testid="applied">{t('course.applied')}</p> : null}
+          {carted ? <p className="alert alert-ok" role="status" data-testid="carted">{t('course.carted')} <Link to="/cart">{t('nav.cart')}</Link></p> : null}
           <ul className="cohorts">
             {cohorts.data?.items.map((c) => (
               <li key={c.id}>
@@ -69,6 +80,10 @@ export function CourseDetail() {
                 </div>
                 <button type="button" className="btn btn-primary" onClick={() => apply(c.id)} disabled={applied === c.id}
                   data-testid={`apply-${c.id}`}>{t('course.apply')}</button>
+                {course.price > 0 ? (
+                  <button type="button" className="btn" onClick={() => addToCart(c.id)} disabled={carted === c.id}
+                    data-testid={`cart-${c.id}`}>{t('course.addToCart')}</button>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { learning } from '../api/endpoints';
 import type { LessonProgress } from '../api/types';
 import { ErrorBox, Loading, ProgressBar, formatDate, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
+import { StudyAssistant } from '../chatbot/ChatPanel';
 
 /** A lesson is shown locked until the one before it is complete (learning-service decides: LESSON_LOCKED). */
 export function lockStates(lessons: LessonProgress[]): boolean[] {
@@ -46,6 +47,8 @@ export default function EnrollmentLessons() {
           </li>
         ))}
       </ol>
+      <p><Link to="/exams" data-testid="course-exams">{t('exams.title')}</Link></p>
+      {course ? <StudyAssistant courseId={course.courseId} /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, Route, Routes, useParams } from 'react-router-dom';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router-dom';
+import Grading from '../exams/Grading';
 import { instructor } from '../api/endpoints';
 import { ErrorBox, Loading, Pager, ProgressBar, formatDate, useAsync } from '../components/common';
 import { useI18n } from '../i18n/i18n';
@@ -70,10 +71,18 @@ function CohortProgress() {
 }
 
 export default function InstructorHome() {
+  const { t } = useI18n();
   return (
+    <>
+    <nav className="subnav" aria-label={t('nav.instructor')}>
+      <NavLink end to="/instructor">{t('instructor.title')}</NavLink>
+      <NavLink to="/instructor/grading" data-testid="nav-grading">{t('grading.title')}</NavLink>
+    </nav>
     <Routes>
       <Route index element={<MyCohorts />} />
+      <Route path="grading" element={<Grading />} />
       <Route path="cohorts/:cohortId" element={<CohortProgress />} />
     </Routes>
+    </>
   );
 }

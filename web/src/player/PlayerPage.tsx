@@ -29,6 +29,8 @@ export default function PlayerPage() {
   const [grant, setGrant] = useState<GrantClaims | null>(null);
   const [openError, setOpenError] = useState<unknown>(null);
   const [quizzes, setQuizzes] = useState<QuizQuestion[]>([]);
+  const [round, setRound] = useState(0); // a new try after 본인인증 (STEP_UP_REQUIRED at the grant)
+  const [verifying, setVerifying] = useState(false);
 
   const lessons = context.data?.lessons ?? [];
   const lesson = lessons.find((l) => l.lessonId === lessonId) ?? null;
@@ -71,7 +73,20 @@ export default function PlayerPage() {
       void player.destroy();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [context.data, enrollmentId, lessonId]);
+  }, [context.data, enrollmentId, lessonId, round]);
+
+  const stepUpNeeded = openError instanceof ApiError && openError.code === 'STEP_UP_REQUIRED';
+  const verifyAndRetry = async () => {
+    setVerifying(true);
+    try {
+      await verifyIdentity();
+      setRound((r) => r + 1);
+    } catch (e) {
+      setOpenError(e);
+    } finally {
+      setVerifying(false);
+    }
+  };
 
   if (context.loading && !context.data) return <Loading />;
   if (!context.data) return <div className="page"><ErrorBox error={context.error} /></div>;
@@ -96,6 +111,10 @@ export default function PlayerPage() {
       <section className="player-main">
         <h1 className="player-title">{lesson?.title ?? outlineLesson?.title}</h1>
         <ErrorBox error={openError} />
+        {stepUpNeeded ? (
+          <p><button type="button" className="btn btn-primary" onClick={verifyAndRetry} disabled={verifying} data-testid="step-up-verify">
+            {t('player.stepUpVerify')}</button> <span className="muted">{t('player.stepUpHint')}</span></p>
+        ) : null}
         <div className="player-stage">
           <div ref={stage} className="player-media" data-testid="player-media" />
           {!view?.ready && !openError ? <div className="overlay overlay-soft"><Loading /></div> : null}
