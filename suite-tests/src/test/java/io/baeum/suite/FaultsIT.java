@@ -116,7 +116,7 @@ class FaultsIT {
      */
     private static void scenario(String name, String label, Runnable fault) {
         Map<String, Long> deadLettersBefore = Operations.deadLetters();
-        BeatingCohort cohort = BeatingCohort.enrol(TRAINEES, "f" + label);
+        BeatingCohort cohort = BeatingCohort.enrol(TRAINEES, label);
         long began = System.nanoTime();
         cohort.start();
         double faultSeconds;
