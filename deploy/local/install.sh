@@ -60,6 +60,10 @@ apt_install curl
 apt_install chromium fonts-nanum
 command -v npm >/dev/null 2>&1 || baeum_say "WARNING: no npm on PATH: the web module (web/pom.xml) builds with the machine's Node 20 and npm"
 
+# --- kubectl: deploy-tests renders deploy/k8s with `kubectl kustomize` (Debian's kubernetes-client;
+# any kubectl already on the PATH will do) ------------------------------------------------------
+command -v kubectl >/dev/null 2>&1 || apt_install kubernetes-client
+
 # --- PostgreSQL 15 -----------------------------------------------------------------------------
 apt_install "postgresql-$BAEUM_PG_VERSION" "postgresql-client-$BAEUM_PG_VERSION"
 

@@ -28,6 +28,7 @@ class LearningServiceConventionsTests extends ServiceConventionsContract {
     protected List<String> documentedPaths() {
         return List.of("/api/v1/catalog/courses", "/api/v1/catalog/courses/{id}", "/api/v1/admin/courses",
                 "/api/v1/cohorts/{cohortId}/enrollments", "/api/v1/enrollments/{id}/progress",
-                "/api/v1/enrollments/{enrollmentId}/lessons/{lessonId}/playback");
+                "/api/v1/enrollments/{enrollmentId}/lessons/{lessonId}/playback", "/api/v1/me/certificates",
+                "/api/v1/certificates/{number}/verification");
     }
 }

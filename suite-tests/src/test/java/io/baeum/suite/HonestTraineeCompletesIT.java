@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -27,7 +29,8 @@ import io.baeum.suite.support.Suite;
  * Scenario 1, the spine end to end through the gateway: an admin publishes a course with a short lesson
  * and a cohort; a trainee signs up, applies, is approved, opens the lesson, plays it through in real
  * time with beats at the policy's interval; the progress travels heartbeat → SQS → learning and shows as
- * complete in the trainee's classroom and in the instructor's table.
+ * complete in the trainee's classroom and in the instructor's table; the trainee then passes the final exam and
+ * receives a certificate whose verification URL answers VALID through the gateway.
  */
 @Order(1)
 class HonestTraineeCompletesIT {
@@ -87,5 +90,47 @@ class HonestTraineeCompletesIT {
         assertThat(row.path("accountId").asString()).isEqualTo(trainee.id());
         assertThat(row.path("completedLessons").asInt()).as("instructor's row %s", row).isEqualTo(1);
         assertThat(row.path("progressPercent").asDouble()).as("instructor's row %s", row).isEqualTo(100.0);
+
+        passesTheFinalExamAndVerifiesTheCertificate(trainee);
+    }
+
+    /**
+     * The honest trainee takes the course's final exam at exam-service (opened by learning's enrollment and 80 %
+     * milestone events on exam-events), passes it; exam's result reaches learning on learning-events, learning
+     * decides 수료 and issues a certificate whose public verification URL answers VALID through the gateway.
+     */
+    private void passesTheFinalExamAndVerifiesTheCertificate(Person trainee) {
+        Api asAdmin = browser.as(classroom.admin().token());
+        String course = classroom.course().courseId();
+        String item = asAdmin.post("/api/v1/admin/question-banks/items", Map.of("courseId", course, "type", "SINGLE_CHOICE",
+                "difficulty", "LOW", "stem", "진도율 80% 이상과 총점 60점 이상이면?", "choices", List.of("미수료", "수료"),
+                "correctChoices", List.of(2), "points", 100)).data(201).path("id").asString();
+        String exam = asAdmin.post("/api/v1/admin/exams", Map.of("courseId", course, "kind", "FINAL", "title", "최종평가",
+                "opensAt", Instant.now().minusSeconds(60).toString(), "closesAt", Instant.now().plusSeconds(3600).toString(),
+                "timeLimitSeconds", 600, "fixedItems", List.of(item))).data(201).path("id").asString();
+        asAdmin.post("/api/v1/admin/exams/{id}/publish", null, exam).data();
+
+        Api asTrainee = browser.as(trainee.token());
+        await("the final exam opens (enrollment and 80 % milestone reached exam-service)").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> asTrainee.post("/api/v1/exams/evaluations/{id}/attempts", null, exam).status() == 201);
+        String attempt = asTrainee.post("/api/v1/exams/evaluations/{id}/attempts", null, exam).data(200).path("id").asString();
+        asTrainee.put("/api/v1/exams/attempts/{id}/answers/{part}", Map.of("seq", 1, "choices", List.of(2)), attempt, item).data();
+        asTrainee.post("/api/v1/exams/attempts/{id}/submit", null, attempt).data();
+
+        JsonNode certificate = await("the certificate issued on completion").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> asTrainee.get("/api/v1/me/certificates").data(), list -> list.size() == 1).get(0);
+        String number = certificate.path("number").asString();
+        assertThat(number).matches("\\d{4}-\\d{6}-[0-9X]");
+        String verificationUrl = certificate.path("verificationUrl").asString();
+        assertThat(verificationUrl).endsWith("/api/v1/certificates/" + number + "/verification");
+
+        // anyone (no token) through the gateway
+        JsonNode verified = browser.get(java.net.URI.create(verificationUrl).getPath()).data();
+        assertThat(verified.path("status").asString()).isEqualTo("VALID");
+        assertThat(verified.path("number").asString()).isEqualTo(number);
+        assertThat(verified.has("holderName") && !verified.path("holderName").isNull()).as("no name unless the holder chose").isFalse();
+        assertThat(asTrainee.get("/api/v1/me/certificates/{n}.pdf?form=HRD", number).status()).isEqualTo(200);
     }
 }

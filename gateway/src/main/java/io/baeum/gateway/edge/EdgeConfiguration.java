@@ -37,7 +37,9 @@ class EdgeConfiguration {
             // PortOne's webhook: authenticated by its Standard Webhooks signature in billing-service, not by a token
             "/api/v1/billing/webhooks/portone"};
     static final String[] PUBLIC_GETS = {"/api/v1/catalog/**", "/api/v1/terms", "/api/v1/terms/**",
-            "/api/v1/auth/social/**", "/.well-known/jwks.json"};
+            "/api/v1/auth/social/**", "/.well-known/jwks.json",
+            // the certificate verification behind the QR code printed on every certificate (learning-service)
+            "/api/v1/certificates/*/verification"};
 
     /** The Swagger UI and the specs it reads: public, and a page that may run its own scripts. */
     static final String[] DOCS = {"/docs", "/docs/**", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**"};

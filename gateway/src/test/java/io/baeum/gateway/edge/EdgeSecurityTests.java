@@ -79,6 +79,9 @@ class EdgeSecurityTests extends GatewayTestSupport {
                 .exchange().expectStatus().isOk();
         web.get().uri("/api/v1/catalog/courses").exchange().expectStatus().isOk();
         web.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
+        // the certificate verification behind the QR code (learning-service)
+        web.get().uri("/api/v1/certificates/2026-000001-6/verification").exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/me/certificates").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -24,8 +24,9 @@ import io.baeum.common.security.SessionRevocationCheck;
 class SecurityConfig {
 
     static final String[] AUTHENTICATED = {
-            "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**"};
+            "/api/v1/me/**", "/api/v1/enrollments/**", "/api/v1/cohorts/**", "/api/v1/boards/**"};
     static final String ADMIN = "/api/v1/admin/**";
+    static final String VERIFICATION = "/api/v1/certificates/*/verification";
     static final String INSTRUCTOR = "/api/v1/instructor/**";
     static final String MANAGE = "/api/v1/manage/**";
 
@@ -38,6 +39,8 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, BaeumSecurity.OPENAPI_DOCUMENT).permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                        // the certificate verification page behind the QR code: public, reads only
+                        .pathMatchers(HttpMethod.GET, VERIFICATION).permitAll()
                         .pathMatchers(ADMIN).hasRole("ADMIN")
                         .pathMatchers(INSTRUCTOR).hasAnyRole("INSTRUCTOR", "ADMIN")   // docs/gateway.md: instructor paths allow ADMIN
                         .pathMatchers(MANAGE).hasAnyRole("INSTRUCTOR", "ADMIN")

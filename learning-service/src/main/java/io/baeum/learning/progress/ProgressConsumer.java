@@ -1,5 +1,7 @@
 package io.baeum.learning.progress;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,19 +21,23 @@ import reactor.core.publisher.Mono;
 
 import io.baeum.contract.progress.ProgressBatch;
 import io.baeum.contract.progress.ProgressEvent;
+import io.baeum.learning.completion.CompletionService;
 import io.baeum.learning.config.LearningProperties;
 import io.baeum.learning.progress.domain.BatchPlan;
 import io.baeum.learning.progress.domain.BatchPlan.Key;
 import io.baeum.learning.progress.domain.LessonCompletion;
+import io.baeum.learning.progress.domain.ProgressMilestone;
 import io.baeum.learning.progress.domain.WatchedSeconds;
 import io.baeum.learning.progress.persistence.ProgressWriter;
 import io.baeum.learning.progress.persistence.ProgressWriter.Evaluated;
 import io.baeum.learning.progress.persistence.ProgressWriter.Target;
+import io.baeum.learning.support.events.LearningEvents;
 
 /**
  * Applies a verified progress batch in one transaction: claims the event ids in the inbox (only new
  * events go further), merges watched seconds, study time and resume positions per lesson, evaluates
- * lesson completion by the policy in force, records study days, recomputes course progress and
+ * lesson completion by the policy in force, records study days, recomputes course progress, announces
+ * completed lessons and course milestones (50 %, 80 %) through the outbox, lets completion reconsider and
  * appends evidence. Applying a batch again, or batches in any order, leaves the same state (H1).
  */
 @Service
@@ -40,14 +46,21 @@ public class ProgressConsumer {
     private static final Logger log = LoggerFactory.getLogger(ProgressConsumer.class);
 
     private final ProgressWriter writer;
+    private final LearningEvents events;
+    private final CompletionService completions;
+    private final Clock clock;
     private final TransactionalOperator tx;
     private final LearningProperties properties;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter orphaned;
 
-    ProgressConsumer(ProgressWriter writer, TransactionalOperator tx, LearningProperties properties, MeterRegistry meters) {
+    ProgressConsumer(ProgressWriter writer, TransactionalOperator tx, LearningProperties properties, MeterRegistry meters,
+                     LearningEvents events, CompletionService completions, Clock clock) {
         this.writer = writer;
+        this.events = events;
+        this.completions = completions;
+        this.clock = clock;
         this.tx = tx;
         this.properties = properties;
         this.applied = Counter.builder("baeum.progress.events").tag("outcome", "applied").register(meters);
@@ -105,22 +118,46 @@ public class ProgressConsumer {
             int orphans = events.size() - resolved.size();
             BatchPlan plan = BatchPlan.of(resolved, properties.zone());
             // course progress changes only when a lesson becomes complete
-            Set<UUID> newlyCompleted = new LinkedHashSet<>();
+            Map<UUID, List<Evaluated>> newlyCompleted = new LinkedHashMap<>();
             return writer.merge(plan.deltas())
                     .map(merged -> {
                         Evaluated evaluated = evaluate(merged, targets.get(merged.key()));
                         if (evaluated.completed() && !merged.completed()) {
-                            newlyCompleted.add(merged.key().enrollmentId());
+                            newlyCompleted.computeIfAbsent(merged.key().enrollmentId(), id -> new ArrayList<>()).add(evaluated);
                         }
                         return evaluated;
                     })
                     .collectList()
                     .flatMap(writer::evaluate)
                     .then(writer.studyDays(plan.studyDays()))
-                    .then(Mono.defer(() -> writer.courseProgress(newlyCompleted)))
+                    .then(Mono.defer(() -> milestones(newlyCompleted)))
                     .then(writer.appendEvidence(plan.evidence()))
                     .thenReturn(orphans);
         });
+    }
+
+    /**
+     * Recomputes course progress where a lesson was completed, announces the completed lessons and the course
+     * milestones crossed (outbox, this transaction), and lets completion reconsider the enrollments that grew.
+     */
+    private Mono<Void> milestones(Map<UUID, List<Evaluated>> newlyCompleted) {
+        Instant now = clock.instant();
+        return writer.courseProgress(newlyCompleted.keySet())
+                .concatMap(cp -> {
+                    List<ProgressMilestone> facts = new ArrayList<>();
+                    for (Evaluated lesson : newlyCompleted.getOrDefault(cp.enrollmentId(), List.of())) {
+                        facts.add(new ProgressMilestone.LessonCompleted(cp.enrollmentId(), cp.cohortId(), cp.courseId(), cp.accountId(),
+                                lesson.key().lessonId(), lesson.percent(), cp.after(), now));
+                    }
+                    facts.addAll(ProgressMilestone.courseMilestones(cp.enrollmentId(), cp.cohortId(), cp.courseId(), cp.accountId(),
+                            cp.before(), cp.after(), now));
+                    return events.publish(cp.enrollmentId().toString(), facts)
+                            .thenReturn(cp);
+                })
+                .filter(cp -> cp.after().compareTo(cp.before()) > 0)
+                .map(ProgressWriter.CourseProgress::enrollmentId)
+                .collectList()
+                .flatMap(completions::progressChanged);
     }
 
     private static Evaluated evaluate(ProgressWriter.Merged merged, Target target) {

@@ -76,6 +76,17 @@ public final class LearningMother {
         return enrollment;
     }
 
+    /** The first column of the first row of a query, as an int (counts in assertions). */
+    public int count(String sql) {
+        try (Connection connection = database.open(); PreparedStatement statement = connection.prepareStatement(sql);
+             java.sql.ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void execute(String sql, Object... args) {
         try (Connection connection = database.open(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

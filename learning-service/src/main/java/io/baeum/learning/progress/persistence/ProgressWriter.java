@@ -1,5 +1,6 @@
 package io.baeum.learning.progress.persistence;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -153,18 +154,28 @@ public class ProgressWriter {
                 .then();
     }
 
+    /** An enrollment's course progress before and after a recomputation. */
+    public record CourseProgress(UUID enrollmentId, UUID cohortId, UUID courseId, String accountId, BigDecimal before,
+                                 BigDecimal after) {
+    }
+
     /** Recomputes course progress (진도율 = completed lessons / lessons of the course) of the enrollments. */
-    public Mono<Void> courseProgress(Collection<UUID> enrollmentIds) {
+    public Flux<CourseProgress> courseProgress(Collection<UUID> enrollmentIds) {
         if (enrollmentIds.isEmpty()) {
-            return Mono.empty();
+            return Flux.empty();
         }
         return db.sql("UPDATE enrollment e SET completed_lessons = x.done, "
                         + "progress_percent = round(x.done * 100.0 / GREATEST(x.total, 1), 2) "
-                        + "FROM (SELECT e2.id, (SELECT count(*) FROM lesson_progress lp WHERE lp.enrollment_id = e2.id AND lp.completed) AS done, "
+                        + "FROM (SELECT e2.id, e2.progress_percent AS before, "
+                        + "(SELECT count(*) FROM lesson_progress lp WHERE lp.enrollment_id = e2.id AND lp.completed) AS done, "
                         + "(SELECT count(*) FROM lesson l WHERE l.course_id = e2.course_id) AS total "
-                        + "FROM enrollment e2 WHERE e2.id = ANY(CAST(:ids AS uuid[])) ORDER BY e2.id) x WHERE e.id = x.id")
+                        + "FROM enrollment e2 WHERE e2.id = ANY(CAST(:ids AS uuid[])) ORDER BY e2.id) x WHERE e.id = x.id "
+                        + "RETURNING e.id, e.cohort_id, e.course_id, e.account_id, x.before, e.progress_percent")
                 .bind("ids", enrollmentIds.stream().sorted().toArray(UUID[]::new))
-                .then();
+                .map((row, meta) -> new CourseProgress(row.get("id", UUID.class), row.get("cohort_id", UUID.class),
+                        row.get("course_id", UUID.class), row.get("account_id", String.class), row.get("before", BigDecimal.class),
+                        row.get("progress_percent", BigDecimal.class)))
+                .all();
     }
 
     /** Appends evidence rows, continuing each enrollment's hash chain (heads locked in id order). */

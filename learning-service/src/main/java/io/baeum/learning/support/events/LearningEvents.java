@@ -29,12 +29,20 @@ public class LearningEvents {
     public static final String RAG = "rag-events";
 
     /** Event record name → the consumer queues that receive it. */
-    static final Map<String, List<String>> ROUTES = Map.of(
-            "EnrollmentApplied", List.of(BILLING),
-            "EnrollmentActivated", List.of(EXAM, BILLING, RAG),
-            "EnrollmentRejected", List.of(BILLING),
-            "EnrollmentCancelled", List.of(EXAM, BILLING, RAG),
-            "CohortScheduled", List.of(EXAM, BILLING));
+    static final Map<String, List<String>> ROUTES = Map.ofEntries(
+            Map.entry("EnrollmentApplied", List.of(BILLING)),
+            Map.entry("EnrollmentActivated", List.of(EXAM, BILLING, RAG)),
+            Map.entry("EnrollmentRejected", List.of(BILLING)),
+            Map.entry("EnrollmentCancelled", List.of(EXAM, BILLING, RAG)),
+            Map.entry("CohortScheduled", List.of(EXAM, BILLING)),
+            // progress milestones: exam opens stage evaluations and the final exam by them (its standing copy)
+            Map.entry("LessonCompleted", List.of(EXAM, RAG)),
+            Map.entry("CourseProgressMilestoneReached", List.of(EXAM)),
+            // completion: billing (no refund after completion), rag (the study assistant), exam (standing)
+            Map.entry("CourseCompleted", List.of(EXAM, BILLING, RAG)),
+            Map.entry("CourseFailed", List.of(EXAM, BILLING, RAG)),
+            Map.entry("CertificateIssued", List.of(BILLING)),
+            Map.entry("CertificateRevoked", List.of(BILLING)));
 
     private final OutboxWriter outbox;
     private final DomainEventCodec codec;

@@ -1,0 +1,5 @@
+/** The dashboards' HTTP adapter. */
+@NullMarked
+package io.baeum.learning.dashboard.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,6 @@
+package io.baeum.learning.notification.domain;
+
+public enum Channel {
+    EMAIL,
+    SMS
+}
