@@ -62,6 +62,24 @@ start_service() {
     -jar "$BAEUM_ROOT/$svc/target/$svc-exec.jar" --spring.profiles.active="$BAEUM_SPRING_PROFILE"
 }
 
+# start_elasticmq [keep|prune]: ElasticMQ (the SQS API) from deploy/local/elasticmq, its classpath resolved
+# by Maven once and cached in var/ until that pom changes. Messages are kept in an H2 file under
+# var/elasticmq/ (elasticmq.conf, messages-storage), so a stopped or killed ElasticMQ comes back with the
+# messages it had accepted, as SQS would; `prune` (up.sh's fresh start) begins with empty queues.
+start_elasticmq() {
+  local mode="${1:-keep}" emq_cp="$BAEUM_VAR/elasticmq.classpath" emq_pom="$BAEUM_DEPLOY/elasticmq/pom.xml"
+  if [[ ! -s "$emq_cp" || "$emq_pom" -nt "$emq_cp" ]]; then
+    baeum_say "resolving the ElasticMQ classpath (cached in ${emq_cp#"$BAEUM_ROOT"/})"
+    (cd "$BAEUM_ROOT" && ./mvnw -B -q -f "$emq_pom" dependency:build-classpath -Dmdep.outputFile="$emq_cp" >/dev/null)
+  fi
+  mkdir -p "$BAEUM_VAR/elasticmq"
+  start elasticmq "$BAEUM_SQS_PORT" java -Xmx192m -XX:+UseSerialGC -Dbaeum.launcher=elasticmq \
+    -Dconfig.file="$BAEUM_DEPLOY/elasticmq/elasticmq.conf" \
+    -Dmessages-storage.uri="jdbc:h2:$BAEUM_VAR/elasticmq/messages" \
+    -Dmessages-storage.prune-data-on-init="$([[ "$mode" == prune ]] && echo true || echo false)" \
+    -cp "$(cat "$emq_cp")" org.elasticmq.server.Main
+}
+
 # --- readiness ---------------------------------------------------------------------------------
 fail() {   # fail <name> <why>: show the end of its log and give up
   local log="$BAEUM_LOG_DIR/$1.log"
@@ -129,6 +147,21 @@ wait_ready() {
     [[ $SECONDS -ge $deadline ]] && fail "${pending[0]}" "not ready after ${timeout_s} s (also pending: ${pending[*]:1})"
     sleep 1
   done
+}
+
+# kill_now <name>: SIGKILL (kill -9) the process <name> if it is ours (a crash: no shutdown hook, no
+# graceful drain), wait until it is gone, remove its pid file. Adds 1 to $stopped if it was running.
+kill_now() {
+  local pid
+  if pid="$(running_pid "$1")"; then
+    baeum_say "kill -9 $1 (pid $pid)"
+    kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    rm -f "$(pid_file "$1")"
+    stopped=$((stopped + 1))
+  else
+    baeum_say "$1 was not running"
+  fi
 }
 
 # --- stopping ----------------------------------------------------------------------------------

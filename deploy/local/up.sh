@@ -65,15 +65,8 @@ for name in elasticmq "${BAEUM_SERVICES[@]}"; do
 done
 
 # --- ElasticMQ ---------------------------------------------------------------------------------
-# Its classpath comes from deploy/local/elasticmq/pom.xml; cached in var/ until that pom changes.
-emq_cp="$BAEUM_VAR/elasticmq.classpath"
-emq_pom="$BAEUM_DEPLOY/elasticmq/pom.xml"
-if [[ ! -s "$emq_cp" || "$emq_pom" -nt "$emq_cp" ]]; then
-  baeum_say "resolving the ElasticMQ classpath (cached in ${emq_cp#"$BAEUM_ROOT"/})"
-  ./mvnw -B -q -f "$emq_pom" dependency:build-classpath -Dmdep.outputFile="$emq_cp" >/dev/null
-fi
-start elasticmq "$BAEUM_SQS_PORT" java -Xmx192m -XX:+UseSerialGC -Dbaeum.launcher=elasticmq \
-  -Dconfig.file="$BAEUM_DEPLOY/elasticmq/elasticmq.conf" -cp "$(cat "$emq_cp")" org.elasticmq.server.Main
+# A fresh start begins with empty queues (prune); service.sh start keeps what ElasticMQ had accepted.
+start_elasticmq prune
 
 # --- services ----------------------------------------------------------------------------------
 export_service_environment

@@ -161,7 +161,23 @@ public final class ProgressEmitter implements SmartLifecycle {
                 .then(claimDue ? claimStale().flatMap(this::send) : Mono.<Void>empty())
                 .then(readNew().expand(sentCount -> sentCount >= settings.maxEventsPerRead() ? readNew() : Mono.empty())
                         .then())
-                .then(refreshBacklog());
+                .then(refreshBacklog())
+                .doOnError(ProgressEmitter::isMissingGroup, e -> {
+                    // Redis came back without its data (restarted without persistence, failed over to an empty
+                    // replica): the next beat's XADD made a new stream, without the group. Make it again.
+                    log.warn("the progress backlog's consumer group is gone (Redis lost its data?): creating it again");
+                    groupReady.set(false);
+                });
+    }
+
+    /** Redis' {@code NOGROUP} error: the stream or its consumer group does not exist. */
+    static boolean isMissingGroup(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Mono<Integer> readNew() {

@@ -141,4 +141,29 @@ class EmissionFaultsIntegrationTests {
             }
         }
     }
+
+    @Test
+    void aRedisThatLostItsDataGetsItsConsumerGroupBackAndEmissionGoesOn() {
+        MutableClock clock = new MutableClock(io.baeum.heartbeat.support.PlaybackGrants.ISSUED.plusSeconds(5)); // within the study period
+        ProgressQueue queue = new ProgressQueue(infra.sqs());
+        try (SwitchableProxy sqs = new SwitchableProxy(infra.sqs().endpoint());
+             ConfigurableApplicationContext app = instance("amnesia-instance", sqs, clock)) {
+            HttpPlayer player = new HttpPlayer(client(app), tokens, clock, "acct-amnesia", "sid-amnesia");
+            player.start(aGrant().id("g-amnesia").account("acct-amnesia").issuedAt(clock.instant()).build());
+            player.play();
+            player.watch(10, 10);
+            await().atMost(Duration.ofSeconds(20)).until(() -> credited(queue.of(player.sessionId)).size() == 1);
+
+            // what a Redis restarted without its data looks like to the emitter: the stream and its group are gone
+            // (the session is kept here, so that the same player goes on); the next XADD makes a stream without a group
+            try (RedisClient redis = RedisClient.create(infra.redis().uri());
+                 StatefulRedisConnection<String, String> connection = redis.connect()) {
+                connection.sync().del("baeum:hb:events");
+            }
+            player.watch(20, 10);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(credited(queue.of(player.sessionId)))
+                    .extracting(c -> c[0] + "-" + c[1]).containsExactlyInAnyOrder("0-10", "10-20", "20-30"));
+        }
+    }
 }

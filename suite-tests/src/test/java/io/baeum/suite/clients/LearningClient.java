@@ -43,13 +43,19 @@ public final class LearningClient {
 
     public String createCohort(String admin, String courseId, String name, LocalDate studyFrom, LocalDate studyTo,
                                Collection<String> instructorIds) {
+        return createCohort(admin, courseId, name, studyFrom, studyTo, instructorIds, 10);
+    }
+
+    /** A cohort (회차) of {@code capacity} places, enrolling and studying from {@code studyFrom} to {@code studyTo}. */
+    public String createCohort(String admin, String courseId, String name, LocalDate studyFrom, LocalDate studyTo,
+                               Collection<String> instructorIds, int capacity) {
         Map<String, Object> cohort = new LinkedHashMap<>();
         cohort.put("name", name);
         cohort.put("studyFrom", studyFrom.toString());
         cohort.put("studyTo", studyTo.toString());
         cohort.put("enrollmentFrom", studyFrom.toString());
         cohort.put("enrollmentTo", studyTo.toString());
-        cohort.put("capacity", 10);
+        cohort.put("capacity", capacity);
         cohort.put("instructorIds", instructorIds);
         return api.as(admin).post("/api/v1/admin/courses/{id}/cohorts", cohort, courseId).data(201).path("id").asString();
     }

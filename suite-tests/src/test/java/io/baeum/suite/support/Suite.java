@@ -28,7 +28,10 @@ public final class Suite {
         GATEWAY("gateway", 8080),
         AUTH("auth-service", 8081),
         LEARNING("learning-service", 8082),
-        HEARTBEAT("heartbeat-service", 8083);
+        HEARTBEAT("heartbeat-service", 8083),
+        EXAM("exam-service", 8084),
+        BILLING("billing-service", 8085),
+        RAG("rag-service", 8086);
 
         private final String launcherName;
         private final int defaultPort;
