@@ -34,7 +34,15 @@ public final class TestDatabase {
         return database;
     }
 
+    /**
+     * Drops the database, unless {@code -Dbaeum.test.keep-databases=true} asks to keep it for inspection
+     * (e.g. to re-run a benchmark's queries with {@code EXPLAIN ANALYZE} in psql); its name is then printed.
+     */
     void drop() {
+        if (Boolean.getBoolean("baeum.test.keep-databases")) {
+            System.out.println("kept test database " + name);
+            return;
+        }
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 

@@ -57,7 +57,8 @@ public record RagProperties(
      * @param candidates    passages taken from each of the lexical and vector lists before fusion
      * @param rrfK          the k of reciprocal rank fusion
      * @param minRelevance  below this best relevance (query-morpheme coverage or cosine) the answer is "I don't know"
-     * @param trigramThreshold pg_trgm word-similarity threshold for partial-word candidates
+     * @param trigramThreshold pg_trgm similarity (over jamo) from which a known morpheme stands in for
+     *                      an unknown one of the question (typos, partial words)
      * @param efSearch      HNSW ef_search
      */
     public record Retrieval(
@@ -65,7 +66,7 @@ public record RagProperties(
             @DefaultValue("40") @Min(5) @Max(500) int candidates,
             @DefaultValue("60") @Min(1) int rrfK,
             @DefaultValue("0.34") @DecimalMin("0") @DecimalMax("1") double minRelevance,
-            @DefaultValue("0.5") @DecimalMin("0.1") @DecimalMax("1") double trigramThreshold,
+            @DefaultValue("0.4") @DecimalMin("0.1") @DecimalMax("1") double trigramThreshold,
             @DefaultValue("80") @Min(10) @Max(1000) int efSearch) {
     }
 

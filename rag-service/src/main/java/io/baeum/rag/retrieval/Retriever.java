@@ -24,32 +24,50 @@ import io.baeum.rag.index.IndexText;
 
 /**
  * Hybrid retrieval in one SQL statement: a lexical list (Nori morphemes in a {@code simple} tsvector,
- * ranked by ts_rank_cd, plus pg_trgm word similarity for partial words and typos), a vector list
- * (pgvector HNSW, cosine, iterative scan so filtered searches still fill their list) and reciprocal
- * rank fusion of the two. Both lists carry the scope filter (channel, the asker's courses) in their
- * WHERE clause, so nothing outside the scope is ever ranked (R1). When the embedder is down the
- * vector list is skipped and retrieval stays lexical.
+ * ranked by ts_rank_cd; a question morpheme missing from the scope's vocabulary — a typo, a partial word —
+ * is expanded to the closest known morphemes by trigram similarity over their jamo; the best matches are then
+ * re-ranked with pg_trgm's word similarity of the question to the passage, which rewards the question's words
+ * in the passage's order — computed for a bounded pool only, as it costs most per row), a vector list
+ * (pgvector HNSW over half-precision vectors, cosine, iterative scan so filtered searches still fill their
+ * list) and reciprocal rank fusion of the two. Both lists and the vocabulary carry the scope filter (channel,
+ * the asker's courses) in their WHERE clause, so nothing outside the scope is ever ranked (R1). When the embedder is
+ * down the vector list is skipped and retrieval stays lexical.
  */
 @Component
 public class Retriever {
 
     private static final Logger log = LoggerFactory.getLogger(Retriever.class);
 
-    private static final String SQL = """
-            WITH lex AS (
-              SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (
-                SELECT c.id, ts_rank_cd(c.lexemes, q.tsq, 1) + word_similarity(:terms, c.terms) AS score
-                FROM chunk c, (SELECT to_tsquery('simple', :tsq) AS tsq) q
-                WHERE :lexical AND c.channel = :channel AND (:anyCourse OR c.course_id = ANY(:courses))
-                  AND (c.lexemes @@ q.tsq OR c.terms %> :terms)
-                ORDER BY score DESC, c.id LIMIT :candidates) s),
+    /**
+     * One statement per channel, so the planner sees the scope's real shape: the support channel searches its
+     * whole vocabulary and uses HNSW (a fifth of the chunks qualify); the study channel's filter names the
+     * asker's courses, and its vector list is an exact search over those courses' vectors (the {@code OFFSET 0}
+     * keeps the planner from walking the HNSW graph in search of the 1 or 2 % of neighbours that pass the
+     * filter, which cost more than ranking a course's vectors outright).
+     */
+    private static final String TEMPLATE = """
+            WITH asked AS (
+              SELECT DISTINCT t FROM unnest(CAST(:morphemes AS text[])) t WHERE char_length(t) >= 2),
+            expansion AS (
+              SELECT string_agg(quote_literal(x.term), ' | ') AS q FROM asked a
+              CROSS JOIN LATERAL (SELECT l.term FROM lexicon l WHERE l.jamo % normalize(a.t, NFD) AND ${lexiconScope}
+                                  GROUP BY l.term ORDER BY max(similarity(l.jamo, normalize(a.t, NFD))) DESC, l.term LIMIT 2) x
+              WHERE :lexical AND NOT EXISTS (SELECT 1 FROM lexicon l WHERE l.term = a.t AND ${lexiconScope})),
+            query AS (
+              SELECT to_tsquery('simple', :tsq || coalesce(' | ' || (SELECT q FROM expansion), '')) AS tsq),
+            lex AS (
+              SELECT id, row_number() OVER (ORDER BY score + word_similarity(:terms, terms) DESC, id) AS r FROM (
+                SELECT c.id, c.terms, ts_rank_cd(c.lexemes, q.tsq, 1) AS score
+                FROM chunk c, query q
+                WHERE :lexical AND ${chunkScope} AND c.lexemes @@ q.tsq
+                ORDER BY score DESC, c.id LIMIT :pool) s
+              ORDER BY r LIMIT :candidates),
             vec AS (
               SELECT id, cosine, row_number() OVER (ORDER BY cosine DESC, id) AS r FROM (
-                SELECT c.id, 1 - (c.embedding <=> CAST(:vector AS vector)) AS cosine
-                FROM chunk c
-                WHERE :vectorOn AND c.channel = :channel AND (:anyCourse OR c.course_id = ANY(:courses))
-                  AND c.embedding_model = :model
-                ORDER BY c.embedding <=> CAST(:vector AS vector) LIMIT :candidates) s),
+                SELECT e.chunk_id AS id, 1 - (e.embedding <=> CAST(:vector AS halfvec)) AS cosine
+                FROM ${vectors} e
+                WHERE :vectorOn AND e.channel = :channel AND e.model = :model
+                ORDER BY e.embedding <=> CAST(:vector AS halfvec) LIMIT :candidates) s),
             fused AS (
               SELECT coalesce(l.id, v.id) AS id,
                      coalesce(1.0 / (:rrfK + l.r), 0) + coalesce(1.0 / (:rrfK + v.r), 0) AS rrf,
@@ -59,6 +77,20 @@ public class Retriever {
                    c.section, c.page, c.content, c.terms
             FROM fused f JOIN chunk c ON c.id = f.id JOIN document d ON d.id = c.document_id
             ORDER BY f.rrf DESC, f.id LIMIT :k""";
+
+    private static final String SUPPORT_SQL = TEMPLATE
+            .replace("${lexiconScope}", "l.channel = :channel")
+            .replace("${chunkScope}", "c.channel = :channel")
+            .replace("${vectors}", "chunk_embedding");
+
+    private static final String STUDY_SQL = TEMPLATE
+            .replace("${lexiconScope}", "l.channel = :channel AND l.course_id = ANY(:courses)")
+            .replace("${chunkScope}", "c.channel = :channel AND c.course_id = ANY(:courses)")
+            .replace("${vectors}", "(SELECT chunk_id, channel, model, embedding FROM chunk_embedding "
+                    + "WHERE channel = :channel AND course_id = ANY(:courses) OFFSET 0)");
+
+    /** The lexical list re-ranks this many of its best tsvector matches per candidate it keeps (see SQL). */
+    static final int RERANKED_PER_CANDIDATE = 4;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -100,14 +132,15 @@ public class Retriever {
             return Mono.just(List.of());
         }
         Set<String> asked = new HashSet<>(morphemes);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(SQL)
-                .bind("tsq", tsq.isEmpty() ? "'none'" : tsq).bind("terms", String.join(" ", morphemes))
+        boolean support = scope.channel() == Channel.SUPPORT;
+        DatabaseClient.GenericExecuteSpec spec = db.sql(support ? SUPPORT_SQL : STUDY_SQL)
+                .bind("tsq", tsq.isEmpty() ? "'none'" : tsq).bind("morphemes", morphemes.toArray(String[]::new))
+                .bind("terms", String.join(" ", morphemes)).bind("pool", properties.candidates() * RERANKED_PER_CANDIDATE)
                 .bind("lexical", lexical).bind("vectorOn", vectorOn)
                 .bind("channel", scope.channel().key())
-                .bind("anyCourse", scope.channel() == Channel.SUPPORT)
-                .bind("courses", scope.courses().toArray(String[]::new))
                 .bind("model", embedder.model())
                 .bind("candidates", properties.candidates()).bind("rrfK", properties.rrfK()).bind("k", k);
+        spec = support ? spec : spec.bind("courses", scope.courses().toArray(String[]::new));
         spec = vector == null ? spec.bind("vector", zero()) : spec.bind("vector", vector);
         Mono<List<Passage>> rows = spec.map(r -> {
                     String terms = r.get("terms", String.class);
@@ -120,7 +153,7 @@ public class Retriever {
                 })
                 .all().collectList();
         return db.sql("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', :ef, true), "
-                        + "set_config('pg_trgm.word_similarity_threshold', :trgm, true)")
+                        + "set_config('pg_trgm.similarity_threshold', :trgm, true)")
                 .bind("ef", Integer.toString(properties.efSearch()))
                 .bind("trgm", Double.toString(properties.trigramThreshold()))
                 .fetch().rowsUpdated()

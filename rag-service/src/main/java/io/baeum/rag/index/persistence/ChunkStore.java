@@ -54,8 +54,8 @@ public class ChunkStore {
 
     /** Vectors already computed by {@code model} for chunk contents of this document, by content hash. */
     public Mono<Map<String, String>> existingVectors(UUID document, String model) {
-        return db.sql("SELECT DISTINCT ON (content_hash) content_hash, CAST(embedding AS text) AS v FROM chunk "
-                        + "WHERE document_id = :id AND embedding_model = :model AND embedding IS NOT NULL")
+        return db.sql("SELECT DISTINCT ON (c.content_hash) c.content_hash, CAST(e.embedding AS text) AS v "
+                        + "FROM chunk c JOIN chunk_embedding e ON e.chunk_id = c.id WHERE c.document_id = :id AND e.model = :model")
                 .bind("id", document).bind("model", model)
                 .map(r -> Map.entry(r.get("content_hash", String.class), r.get("v", String.class))).all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -75,6 +75,10 @@ public class ChunkStore {
                 .flatMap(held -> !held ? Mono.just(false)
                         : db.sql("DELETE FROM chunk WHERE document_id = :id").bind("id", document.id()).fetch().rowsUpdated()
                         .thenMany(Flux.fromIterable(chunks).concatMap(c -> insert(document, c)))
+                        .then(db.sql("INSERT INTO lexicon (channel, course_id, term) SELECT DISTINCT channel, coalesce(course_id, ''), "
+                                        + "unnest(tsvector_to_array(lexemes)) FROM chunk WHERE document_id = :id ORDER BY 1, 2, 3 "
+                                        + "ON CONFLICT DO NOTHING")
+                                .bind("id", document.id()).fetch().rowsUpdated())
                         .then(db.sql("UPDATE document SET status = 'INDEXED', indexed_hash = content_hash, chunk_count = :n, "
                                         + "last_error = NULL, lease_owner = NULL, lease_until = NULL, indexed_at = now() WHERE id = :id")
                                 .bind("n", chunks.size()).bind("id", document.id()).fetch().rowsUpdated())
@@ -83,10 +87,11 @@ public class ChunkStore {
     }
 
     private Mono<Long> insert(Claimed d, NewChunk c) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO chunk (document_id, channel, course_id, lesson_id, ordinal, section, "
-                        + "page, content, content_hash, terms, lexemes, embedding_model, embedding) VALUES (:doc, :channel, :course, "
-                        + ":lesson, :ordinal, :section, :page, :content, :hash, :terms, CAST(:lexemes AS tsvector), :model, "
-                        + "CAST(:embedding AS vector))")
+        DatabaseClient.GenericExecuteSpec spec = db.sql("WITH inserted AS (INSERT INTO chunk (document_id, channel, course_id, lesson_id, "
+                        + "ordinal, section, page, content, content_hash, terms, lexemes) VALUES (:doc, :channel, :course, :lesson, "
+                        + ":ordinal, :section, :page, :content, :hash, :terms, CAST(:lexemes AS tsvector)) RETURNING id, channel, course_id) "
+                        + "INSERT INTO chunk_embedding (chunk_id, channel, course_id, model, embedding) "
+                        + "SELECT id, channel, course_id, :model, CAST(:embedding AS halfvec) FROM inserted")
                 .bind("doc", d.id()).bind("channel", d.channel()).bind("ordinal", c.ordinal()).bind("section", c.section())
                 .bind("content", c.content()).bind("hash", c.contentHash()).bind("terms", c.terms()).bind("lexemes", c.lexemes())
                 .bind("model", c.embeddingModel()).bind("embedding", c.embedding());
