@@ -123,6 +123,12 @@ class HeartbeatToLearningProgressTests {
         learningProperties.put("baeum.learning.events.queue", "learning-events");
         learningProperties.put("baeum.learning.events.dead-letter-queue", "learning-events-dlq");
         learningProperties.put("baeum.learning.vimeo.adapter", "sandbox");
+        // learning's application.yml is not read here (spring.config.name above): its mail defaults, and no
+        // notification poller — this test is about progress, and no SMTP server listens
+        learningProperties.put("spring.mail.host", "127.0.0.1");
+        learningProperties.put("spring.mail.port", "2525");
+        learningProperties.put("management.health.mail.enabled", "false");
+        learningProperties.put("baeum.learning.notifications.poll-enabled", "false");
         learning = new SpringApplicationBuilder(LearningApplication.class).run(args(learningProperties));
         int learningPort = port(learning);
         learningWeb = client(learningPort);
