@@ -5,6 +5,9 @@
 #   a couple of seconds. No systemd is assumed (CI machines and containers have none).
 #
 # Usage: deploy/local/install.sh
+# Environment:
+#   BAEUM_FRESH_DATABASES=1   drop the suite's databases first (.ci/run starts the suite on fresh ones:
+#                             a database another checkout migrated further is not CI's state)
 set -euo pipefail
 
 BAEUM_SCRIPT=install
@@ -159,6 +162,10 @@ elif [[ "$role" != "110" ]]; then
 fi
 
 for db in "${BAEUM_DATABASES[@]}"; do
+  if [[ "${BAEUM_FRESH_DATABASES:-0}" == "1" ]]; then
+    note "dropping database $db (BAEUM_FRESH_DATABASES=1)"
+    pg_admin -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+  fi
   owner="$(pg_admin -d postgres -c "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$db'")"
   if [[ -z "$owner" ]]; then
     note "creating database $db owned by $BAEUM_DB_USER"
